@@ -1,0 +1,415 @@
+//! A located YAML/JSON tree.
+//!
+//! OpenAPI and AsyncAPI documents are read with saphyr, whose nodes carry positions, into this
+//! small owned tree: every node keeps the [`Span`] of its text, and mapping keys keep theirs, so
+//! the loaders can point a diagnostic or a finding at the exact key or value. JSON is read by the
+//! same parser (JSON is YAML 1.2), so both spellings of a contract produce the same tree.
+
+use crate::diag::LoadError;
+use crate::source::{FileId, SourceFile, Span};
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+
+/// A value with its position.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub span: Span,
+    pub kind: NodeKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum NodeKind {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+/// A mapping entry: the key as text with its own span, and the value.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl Node {
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries.iter().find(|e| e.key == key).map(|e| &e.value),
+            _ => None,
+        }
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries.iter().find(|e| e.key == key),
+            _ => None,
+        }
+    }
+
+    /// The entries of a mapping (empty for anything else).
+    pub fn entries(&self) -> &[Entry] {
+        match &self.kind {
+            NodeKind::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    /// The items of a sequence (empty for anything else).
+    pub fn items(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.kind {
+            NodeKind::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self.kind {
+            NodeKind::Int(i) => Some(i as f64),
+            NodeKind::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        match self.kind {
+            NodeKind::Int(i) if i >= 0 => Some(i as u64),
+            NodeKind::Float(f) if f >= 0.0 && f.fract() == 0.0 => Some(f as u64),
+            _ => None,
+        }
+    }
+
+    pub fn is_map(&self) -> bool {
+        matches!(self.kind, NodeKind::Map(_))
+    }
+
+    pub fn is_seq(&self) -> bool {
+        matches!(self.kind, NodeKind::Seq(_))
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, NodeKind::Null)
+    }
+
+    /// The name of the value's type, for error messages ("expected a mapping, found a string").
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            NodeKind::Null => "null",
+            NodeKind::Bool(_) => "a boolean",
+            NodeKind::Int(_) => "an integer",
+            NodeKind::Float(_) => "a number",
+            NodeKind::Str(_) => "a string",
+            NodeKind::Seq(_) => "a sequence",
+            NodeKind::Map(_) => "a mapping",
+        }
+    }
+
+    /// The scalar as text: strings as they are, numbers and booleans as written in the source
+    /// (so `version: 1.10` stays "1.10" rather than the float 1.1).
+    pub fn scalar_text<'a>(&'a self, file: &'a SourceFile) -> Option<std::borrow::Cow<'a, str>> {
+        match &self.kind {
+            NodeKind::Str(s) => Some(s.as_str().into()),
+            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) => file
+                .text
+                .get(self.span.start as usize..self.span.end as usize)
+                .map(|t| t.trim().trim_matches(['"', '\'']).into()),
+            _ => None,
+        }
+    }
+
+    /// Follows a JSON pointer (`/components/schemas/Order`, with `~0` and `~1` escapes).
+    pub fn pointer(&self, pointer: &str) -> Option<&Node> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let rest = pointer.strip_prefix('/')?;
+        let mut node = self;
+        for raw in rest.split('/') {
+            let token = unescape_pointer_token(raw);
+            node = match &node.kind {
+                NodeKind::Map(_) => node.get(&token)?,
+                NodeKind::Seq(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+
+    /// The value as JSON (for examples, defaults, enums and extension values).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.kind {
+            NodeKind::Null => Value::Null,
+            NodeKind::Bool(b) => Value::Bool(*b),
+            NodeKind::Int(i) => Value::from(*i),
+            NodeKind::Float(f) => serde_json::Number::from_f64(*f)
+                .map(Value::Number)
+                .unwrap_or(Value::Null),
+            NodeKind::Str(s) => Value::String(s.clone()),
+            NodeKind::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
+            NodeKind::Map(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Decodes one JSON-pointer token, including percent-encoding as used in URI fragments.
+pub fn unescape_pointer_token(raw: &str) -> String {
+    let decoded = if raw.contains('%') {
+        percent_decode(raw)
+    } else {
+        raw.to_string()
+    };
+    decoded.replace("~1", "/").replace("~0", "~")
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes a key for use in a JSON pointer.
+pub fn escape_pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Parses a YAML or JSON file into a located tree.
+pub fn parse(file: &SourceFile, id: FileId) -> Result<Node, LoadError> {
+    let text: &str = &file.text;
+    if text.trim().is_empty() {
+        return Err(LoadError::in_file(
+            "treaty::syntax::empty",
+            file.display.clone(),
+            "the file is empty: a contract needs at least its version field (`openapi:` or `asyncapi:`)",
+        ));
+    }
+    let docs = match std::panic::catch_unwind(|| MarkedYaml::load_from_str(text)) {
+        Ok(Ok(docs)) => docs,
+        Ok(Err(e)) => {
+            let m = e.marker();
+            let start = offset(file, m.index(), m.line(), m.col());
+            let what = if file.display.ends_with(".json") { "JSON" } else { "YAML" };
+            return Err(LoadError::at(
+                "treaty::syntax::yaml",
+                file,
+                start,
+                start + 1,
+                format!("invalid {what}: {}", e.info()),
+            )
+            .with_label(e.info().to_string()));
+        }
+        Err(_) => {
+            return Err(LoadError::in_file(
+                "treaty::syntax::yaml",
+                file.display.clone(),
+                "the YAML parser could not read this file",
+            ));
+        }
+    };
+    let mut docs = docs.into_iter();
+    let Some(doc) = docs.next() else {
+        return Err(LoadError::in_file(
+            "treaty::syntax::empty",
+            file.display.clone(),
+            "the file holds no YAML document",
+        ));
+    };
+    if let Some(second) = docs.next() {
+        let start = offset(file, second.span.start.index(), second.span.start.line(), second.span.start.col());
+        return Err(LoadError::at(
+            "treaty::syntax::multiple-documents",
+            file,
+            start,
+            start,
+            "the file holds several YAML documents; a contract is one document",
+        )
+        .with_help("split the documents into files of their own"));
+    }
+    let mut cx = Convert { file, id, ascii: text.is_ascii() };
+    cx.node(&doc)
+}
+
+fn offset(file: &SourceFile, index: usize, line: usize, col: usize) -> usize {
+    if file.text.is_ascii() {
+        index.min(file.text.len())
+    } else {
+        file.offset_of(line.saturating_sub(1), col)
+    }
+}
+
+struct Convert<'a> {
+    file: &'a SourceFile,
+    id: FileId,
+    ascii: bool,
+}
+
+impl Convert<'_> {
+    fn span(&self, y: &MarkedYaml) -> Span {
+        let (s, e) = (y.span.start, y.span.end);
+        let (start, end) = if self.ascii {
+            (s.index(), e.index())
+        } else {
+            (
+                self.file.offset_of(s.line().saturating_sub(1), s.col()),
+                self.file.offset_of(e.line().saturating_sub(1), e.col()),
+            )
+        };
+        let len = self.file.text.len();
+        Span::new(self.id, start.min(len), end.min(len))
+    }
+
+    fn node(&mut self, y: &MarkedYaml) -> Result<Node, LoadError> {
+        let span = self.span(y);
+        let kind = match &y.data {
+            YamlData::Value(s) => scalar(s),
+            YamlData::Representation(text, _, _) => NodeKind::Str(text.to_string()),
+            YamlData::Sequence(items) => NodeKind::Seq(items.iter().map(|i| self.node(i)).collect::<Result<_, _>>()?),
+            YamlData::Mapping(map) => {
+                let mut entries = Vec::with_capacity(map.len());
+                for (k, v) in map.iter() {
+                    let key_span = self.span(k);
+                    let key = match &k.data {
+                        YamlData::Value(Scalar::String(s)) => s.to_string(),
+                        YamlData::Value(Scalar::Null) => "null".to_string(),
+                        YamlData::Value(_) => self
+                            .file
+                            .text
+                            .get(key_span.start as usize..key_span.end as usize)
+                            .map(|t| t.trim().to_string())
+                            .filter(|t| !t.is_empty())
+                            .unwrap_or_else(|| scalar_string(&k.data)),
+                        YamlData::Representation(text, _, _) => text.to_string(),
+                        YamlData::Tagged(_, inner) => scalar_string(&inner.data),
+                        _ => {
+                            return Err(LoadError::at(
+                                "treaty::syntax::complex-key",
+                                self.file,
+                                key_span.start as usize,
+                                key_span.end as usize,
+                                "a mapping key must be a plain scalar",
+                            ));
+                        }
+                    };
+                    entries.push(Entry { key, key_span, value: self.node(v)? });
+                }
+                NodeKind::Map(entries)
+            }
+            YamlData::Tagged(_, inner) => return self.node(inner),
+            YamlData::Alias(_) | YamlData::BadValue => {
+                return Err(LoadError::at(
+                    "treaty::syntax::yaml",
+                    self.file,
+                    span.start as usize,
+                    span.end as usize,
+                    "this value could not be read (an unknown alias, or an alias that expands too far)",
+                ));
+            }
+        };
+        Ok(Node { span, kind })
+    }
+}
+
+fn scalar(s: &Scalar) -> NodeKind {
+    match s {
+        Scalar::Null => NodeKind::Null,
+        Scalar::Boolean(b) => NodeKind::Bool(*b),
+        Scalar::Integer(i) => NodeKind::Int(*i),
+        Scalar::FloatingPoint(f) => NodeKind::Float(f.into_inner()),
+        Scalar::String(s) => NodeKind::Str(s.to_string()),
+    }
+}
+
+fn scalar_string<'i>(d: &YamlData<'i, MarkedYaml<'i>>) -> String {
+    match d {
+        YamlData::Value(Scalar::String(s)) => s.to_string(),
+        YamlData::Value(Scalar::Integer(i)) => i.to_string(),
+        YamlData::Value(Scalar::FloatingPoint(f)) => f.to_string(),
+        YamlData::Value(Scalar::Boolean(b)) => b.to_string(),
+        YamlData::Value(Scalar::Null) => "null".into(),
+        YamlData::Representation(t, _, _) => t.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn load(text: &str, name: &str) -> (SourceFile, Result<Node, LoadError>) {
+        let f = SourceFile::new(name.into(), name.into(), Arc::from(text));
+        let r = parse(&f, FileId(0));
+        (f, r)
+    }
+
+    #[test]
+    fn keys_and_values_carry_spans() {
+        let (f, n) = load("openapi: 3.1.0\npaths:\n  /a:\n    get: {}\nresponses:\n  200: ok\n", "a.yaml");
+        let n = n.unwrap();
+        let paths = n.entry("paths").unwrap();
+        assert_eq!(f.line_col(paths.key_span.start).line, 2);
+        let get = n.pointer("/paths/~1a/get").unwrap();
+        assert!(get.is_map());
+        assert_eq!(f.line_col(get.span.start).line, 4);
+        // Integer keys keep their source text.
+        assert!(n.pointer("/responses/200").is_some());
+    }
+
+    #[test]
+    fn json_reads_as_the_same_tree() {
+        let (_, y) = load("a: [1, 'x']\nb: {c: null}\n", "a.yaml");
+        let (_, j) = load("{\n\t\"a\": [1, \"x\"],\n\t\"b\": {\"c\": null}\n}\n", "a.json");
+        assert_eq!(y.unwrap().to_json(), j.unwrap().to_json());
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let (_, r) = load("a: [1, 2\nb: c\n", "bad.yaml");
+        let e = r.unwrap_err();
+        assert_eq!(e.code, "treaty::syntax::yaml");
+        assert!(e.line_col().is_some());
+        let (_, r) = load("  \n", "empty.yaml");
+        assert_eq!(r.unwrap_err().code, "treaty::syntax::empty");
+    }
+
+    #[test]
+    fn scalar_text_keeps_numbers_as_written() {
+        let (f, n) = load("version: 1.10\n", "a.yaml");
+        let n = n.unwrap();
+        assert_eq!(n.get("version").unwrap().scalar_text(&f).unwrap(), "1.10");
+    }
+}

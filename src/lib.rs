@@ -1,0 +1,18 @@
+//! treaty: API contracts (protobuf, OpenAPI, AsyncAPI) read into one located model, linted,
+//! compared across revisions with a semantic-version verdict, and turned into Rust code.
+//!
+//! The flow, and the modules that carry it:
+//!
+//! ```text
+//! files / revision ──workspace──▶ formats ──▶ model ──▶ lint ──▶ report
+//! ```
+//!
+//! The library never prints; the `treaty` binary (`src/main.rs` and `cli/`) does.
+
+pub mod diag;
+pub mod formats;
+pub mod lint;
+pub mod model;
+pub mod report;
+pub mod source;
+pub mod workspace;

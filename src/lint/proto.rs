@@ -1,0 +1,2 @@
+//! Lint rules placeholder.
+pub static RULES: &[&crate::lint::LintRule] = &[];
