@@ -14,5 +14,6 @@ pub mod formats;
 pub mod lint;
 pub mod model;
 pub mod report;
+pub mod schema;
 pub mod source;
 pub mod workspace;

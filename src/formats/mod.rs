@@ -5,6 +5,7 @@
 //! is not UTF-8 text, and shows paths relative to the root.
 
 pub mod asyncapi;
+pub mod jsonschema;
 pub mod openapi;
 pub mod proto;
 pub mod refs;
