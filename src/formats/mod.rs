@@ -38,14 +38,27 @@ pub struct ContractSpec {
 /// Loading context for one side (one workspace revision).
 pub struct LoadCx<'a> {
     pub sources: &'a mut SourceMap,
-    /// Files may not be read from outside this directory; paths are shown relative to it.
+    /// Paths are shown relative to this directory.
     pub root: PathBuf,
+    /// Files may not be read from outside this directory (the contract's own workspace root).
+    pub limit: PathBuf,
 }
 
 impl<'a> LoadCx<'a> {
     pub fn new(sources: &'a mut SourceMap, root: &Path) -> LoadCx<'a> {
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        LoadCx { sources, root }
+        LoadCx {
+            sources,
+            limit: root.clone(),
+            root,
+        }
+    }
+
+    /// The same, with references confined to `limit` rather than to the display root.
+    pub fn with_limit(sources: &'a mut SourceMap, root: &Path, limit: &Path) -> LoadCx<'a> {
+        let mut cx = LoadCx::new(sources, root);
+        cx.limit = std::fs::canonicalize(limit).unwrap_or_else(|_| limit.to_path_buf());
+        cx
     }
 
     /// The path shown to users: relative to the root with `/` separators, else as given.
@@ -56,8 +69,8 @@ impl<'a> LoadCx<'a> {
     /// True when the path (after resolving `..` and links) lies inside the root.
     pub fn inside_root(&self, path: &Path) -> bool {
         match std::fs::canonicalize(path) {
-            Ok(p) => p.starts_with(&self.root),
-            Err(_) => normalize(path).starts_with(&self.root),
+            Ok(p) => p.starts_with(&self.limit),
+            Err(_) => normalize(path).starts_with(&self.limit),
         }
     }
 

@@ -95,10 +95,7 @@ impl Documents {
                     format!("reference `{reference}` leaves the workspace root"),
                 )
                 .with_label("points outside the workspace")
-                .with_help(format!(
-                    "keep referenced files inside {}; copy the file into the workspace",
-                    cx.root.display()
-                )));
+                .with_help("keep referenced files inside the workspace (the directory of treaty.yaml): copy the file into it"));
             }
             if !target.exists() {
                 return Err(LoadError::at_span(

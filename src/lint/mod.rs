@@ -137,33 +137,38 @@ impl<'a> Sink<'a> {
 }
 
 /// Runs the selected rules over a workspace. Findings come back sorted.
+///
+/// `config` is the workspace's configuration; contracts of a buf module with lint settings of its
+/// own are checked with those ([`Workspace::lint_for`]).
 pub fn run(workspace: &Workspace, config: &LintConfig) -> Vec<Finding> {
     let cx = LintCx { workspace };
-    let selected = config.selected(registry::all());
+    let all = registry::all();
     let mut findings = Vec::new();
-    for rule in selected {
-        let severity = config.severity_of(rule);
+    for &rule in all {
         match rule.check {
             Check::Contract(f) => {
                 for contract in workspace.contracts.iter().filter(|c| rule.formats.contains(&c.kind)) {
-                    let mut sink = Sink::new(rule, severity, Some(contract), &workspace.contracts);
+                    let config = workspace.contract_lint.get(&contract.name).unwrap_or(config);
+                    if !config.is_selected(rule, all) {
+                        continue;
+                    }
+                    let mut sink = Sink::new(rule, config.severity_of(rule), Some(contract), &workspace.contracts);
                     f(&cx, contract, &mut sink);
-                    findings.extend(sink.findings);
+                    findings.extend(sink.findings.into_iter().filter(|f| !config.ignores(f, &workspace.sources)));
                 }
             }
             Check::Workspace(f) => {
-                if workspace.contracts.iter().any(|c| rule.formats.contains(&c.kind)) {
-                    let mut sink = Sink::new(rule, severity, None, &workspace.contracts);
+                if config.is_selected(rule, all) && workspace.contracts.iter().any(|c| rule.formats.contains(&c.kind)) {
+                    let mut sink = Sink::new(rule, config.severity_of(rule), None, &workspace.contracts);
                     f(&cx, &mut sink);
-                    findings.extend(sink.findings);
+                    findings.extend(sink.findings.into_iter().filter(|f| !config.ignores(f, &workspace.sources)));
                 }
             }
             Check::None => {}
         }
     }
-    findings.retain(|f| !config.ignores(f, &workspace.sources));
-    findings.dedup();
     let empty = SourceMap::new();
     crate::report::sort_findings(&mut findings, &empty, &workspace.sources);
+    findings.dedup();
     findings
 }
