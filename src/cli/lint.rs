@@ -1,0 +1,41 @@
+//! `treaty lint`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Format, Outcome};
+use treaty::diag::Severity;
+use treaty::report::{human, json};
+
+#[derive(Args, Debug)]
+pub struct LintArgs {
+    /// Files or directories to lint instead of the manifest's contracts.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+pub fn run(args: LintArgs) -> Outcome {
+    let ws = match super::load_workspace(&args.paths) {
+        Ok(ws) => ws,
+        Err(e) => return Outcome::Error(e),
+    };
+    let findings = treaty::lint::run(&ws, &ws.lint);
+    match args.format {
+        Format::Json => super::print(&json::render_lint(&findings, &ws.sources)),
+        Format::Human => {
+            let empty = treaty::source::SourceMap::new();
+            let mut text = human::render_findings(&findings, &empty, &ws.sources, super::stdout_colour());
+            text.push_str(&human::summary(&findings, ws.contracts.len()));
+            text.push('\n');
+            super::print(&text);
+        }
+    }
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    }
+}

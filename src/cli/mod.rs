@@ -1,0 +1,110 @@
+//! The command line: clap definitions, turned into settings and handed to one module per command.
+//! Commands return an [`Outcome`]; `main` maps it to the exit code (0 clean, 1 findings that fail
+//! the run, 2 tool or input errors).
+
+pub mod init;
+pub mod lint;
+pub mod rules;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use treaty::diag::{LoadError, LoadErrors};
+use treaty::report::human;
+use treaty::workspace::{self, Workspace};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "treaty",
+    version,
+    about = "Lint API contracts (protobuf, OpenAPI, AsyncAPI), judge breaking changes and the semver bump they need",
+    long_about = None,
+    after_help = "Examples:\n  treaty lint                      lint the workspace of the nearest treaty.yaml\n  treaty lint api/orders.yaml      lint one file\n  treaty rules                     list every rule\n  treaty rules FIELD_LOWER_SNAKE_CASE\n  treaty init                      write a treaty.yaml for the contracts found here"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint the workspace (or the given files and directories).
+    #[command(after_help = "Examples:\n  treaty lint\n  treaty lint --format json\n  treaty lint contracts/order/openapi.yaml\n  treaty lint proto/   # a directory with a buf.yaml is a workspace of its own")]
+    Lint(lint::LintArgs),
+    /// List the rules, or print one rule's documentation.
+    #[command(after_help = "Examples:\n  treaty rules\n  treaty rules ENUM_ZERO_VALUE_SUFFIX\n  treaty rules --format json")]
+    Rules(rules::RulesArgs),
+    /// Write a treaty.yaml for the contracts found in a directory.
+    #[command(after_help = "Examples:\n  treaty init\n  treaty init path/to/repo --force")]
+    Init(init::InitArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+}
+
+/// What a command ended with.
+pub enum Outcome {
+    /// Exit 0.
+    Clean,
+    /// Exit 1: findings that fail the run.
+    Failed,
+    /// Exit 2: the inputs could not be read, or the command was misused.
+    Error(LoadErrors),
+}
+
+pub fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::Lint(args) => lint::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Init(args) => init::run(args),
+    }
+}
+
+/// Loads the workspace from paths, else from the nearest treaty.yaml.
+pub fn load_workspace(paths: &[PathBuf]) -> Result<Workspace, LoadErrors> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if !paths.is_empty() {
+        return workspace::load_paths(paths, &cwd);
+    }
+    match workspace::find_manifest(&cwd) {
+        Some(m) => workspace::load_manifest(&m),
+        None => Err(LoadError::new(
+            "treaty::workspace::none",
+            format!("no {} in {} or any parent directory, and no paths given", workspace::MANIFEST, cwd.display()),
+        )
+        .with_help("run `treaty init` to write a manifest for the contracts here, or name files: `treaty lint api.yaml`")
+        .into()),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`treaty lint | head`) is not an error.
+pub fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+pub fn eprint(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+}
+
+pub fn stdout_colour() -> bool {
+    human::use_colour(std::io::stdout().is_terminal())
+}
+
+pub fn stderr_colour() -> bool {
+    human::use_colour(std::io::stderr().is_terminal())
+}
+
+/// Shows a path relative to the current directory.
+pub fn shown(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    treaty::formats::display_path(&cwd, path)
+}
