@@ -80,6 +80,15 @@ impl LoadError {
         self
     }
 
+    /// `file:line:column: message`, for logs and one-line output.
+    pub fn one_line(&self) -> String {
+        match (&self.path, self.line_col()) {
+            (Some(p), Some((l, c))) => format!("{p}:{l}:{c}: {}", self.message),
+            (Some(p), None) => format!("{p}: {}", self.message),
+            _ => self.message.clone(),
+        }
+    }
+
     /// 1-based line and column of the error, when it has a location.
     pub fn line_col(&self) -> Option<(usize, usize)> {
         let (src, (start, _)) = (self.source.as_ref()?, self.span?);
@@ -103,8 +112,8 @@ fn language_of(path: &str) -> &'static str {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.path, self.line_col()) {
-            (Some(p), Some((l, c))) => write!(f, "{p}:{l}:{c}: {}", self.message),
+        // With a source excerpt, the renderer shows file, line and column itself.
+        match (&self.path, &self.source) {
             (Some(p), None) => write!(f, "{p}: {}", self.message),
             _ => f.write_str(&self.message),
         }
@@ -169,7 +178,7 @@ impl fmt::Display for LoadErrors {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{e}")?;
+            f.write_str(&e.one_line())?;
         }
         Ok(())
     }
