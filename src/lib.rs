@@ -9,6 +9,7 @@
 //!
 //! The library never prints; the `treaty` binary (`src/main.rs` and `cli/`) does.
 
+pub mod compat;
 pub mod diag;
 pub mod formats;
 pub mod lint;

@@ -2,6 +2,7 @@
 //! Commands return an [`Outcome`]; `main` maps it to the exit code (0 clean, 1 findings that fail
 //! the run, 2 tool or input errors).
 
+pub mod check;
 pub mod init;
 pub mod lint;
 pub mod rules;
@@ -30,6 +31,9 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Compare two revisions: list every change, judge which break a consumer, and the semver bump needed.
+    #[command(after_help = "Examples:\n  treaty check old.proto new.proto\n  treaty check fixtures/ftgo/r2 fixtures/ftgo/r3\n  treaty check --against fixtures/ftgo/r3 --format json\n  treaty check --against old/ --fail-on warning")]
+    Check(check::CheckArgs),
     /// Lint the workspace (or the given files and directories).
     #[command(after_help = "Examples:\n  treaty lint\n  treaty lint --format json\n  treaty lint contracts/order/openapi.yaml\n  treaty lint proto/   # a directory with a buf.yaml is a workspace of its own")]
     Lint(lint::LintArgs),
@@ -60,6 +64,7 @@ pub enum Outcome {
 
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),

@@ -3,8 +3,10 @@
 use clap::Args;
 
 use super::{Format, Outcome};
-use treaty::diag::LoadError;
+use treaty::compat;
+use treaty::diag::{LoadError, Severity};
 use treaty::lint::registry;
+use treaty::model::ContractKind;
 
 #[derive(Args, Debug)]
 pub struct RulesArgs {
@@ -14,10 +16,50 @@ pub struct RulesArgs {
     pub format: Format,
 }
 
+/// A lint or breaking rule, seen through what both have.
+struct Rule {
+    kind: &'static str,
+    id: &'static str,
+    formats: &'static [ContractKind],
+    categories: &'static [&'static str],
+    default: bool,
+    severity: Severity,
+    bump: Option<&'static str>,
+    doc: &'static str,
+}
+
+fn all_rules() -> Vec<Rule> {
+    let mut v: Vec<Rule> = registry::all()
+        .iter()
+        .map(|r| Rule {
+            kind: "lint",
+            id: r.id,
+            formats: r.formats,
+            categories: r.categories,
+            default: r.default,
+            severity: r.severity,
+            bump: None,
+            doc: r.doc,
+        })
+        .collect();
+    v.extend(compat::registry::all().iter().map(|r| Rule {
+        kind: "breaking",
+        id: r.id,
+        formats: r.formats,
+        categories: r.categories,
+        default: r.default,
+        severity: r.severity,
+        bump: Some(r.bump.as_str()),
+        doc: r.doc,
+    }));
+    v
+}
+
 pub fn run(args: RulesArgs) -> Outcome {
-    let all = registry::all();
+    let all = all_rules();
     if let Some(id) = args.id {
-        let Some(rule) = registry::find(&id) else {
+        let found: Vec<&Rule> = all.iter().filter(|r| r.id == id).collect();
+        if found.is_empty() {
             let close: Vec<&str> = all
                 .iter()
                 .map(|r| r.id)
@@ -29,40 +71,51 @@ pub fn run(args: RulesArgs) -> Outcome {
                 e = e.with_help(format!("did you mean {}?", close.join(", ")));
             }
             return Outcome::Error(e.into());
-        };
+        }
         match args.format {
-            Format::Json => super::print(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&rule_json(rule)).unwrap_or_default()
-            )),
+            Format::Json => {
+                let list: Vec<_> = found.iter().map(|r| rule_json(r)).collect();
+                super::print(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()));
+            }
             Format::Human => {
-                let mut s = format!(
-                    "{}\n\nformats: {}\ncategories: {}\ndefault: {}\nseverity: {}\n\n",
-                    rule.id,
-                    rule.formats.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", "),
-                    if rule.categories.is_empty() { "-".to_string() } else { rule.categories.join(", ") },
-                    if rule.default { "on" } else { "off" },
-                    rule.severity,
-                );
-                s.push_str(&undent(rule.doc));
-                super::print(&s);
+                let mut s = String::new();
+                for rule in found {
+                    s.push_str(&format!(
+                        "{} ({} rule)\n\nformats: {}\ncategories: {}\ndefault: {}\nseverity: {}\n",
+                        rule.id,
+                        rule.kind,
+                        formats(rule),
+                        if rule.categories.is_empty() { "-".to_string() } else { rule.categories.join(", ") },
+                        if rule.default { "on" } else { "off" },
+                        rule.severity,
+                    ));
+                    if let Some(b) = rule.bump {
+                        s.push_str(&format!("required bump: {b}\n"));
+                    }
+                    s.push('\n');
+                    s.push_str(&undent(rule.doc));
+                    s.push('\n');
+                }
+                super::print(s.trim_end_matches('\n'));
+                super::print("\n");
             }
         }
         return Outcome::Clean;
     }
     match args.format {
         Format::Json => {
-            let list: Vec<_> = all.iter().map(|r| rule_json(r)).collect();
+            let list: Vec<_> = all.iter().map(rule_json).collect();
             super::print(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()));
         }
         Format::Human => {
             let width = all.iter().map(|r| r.id.len()).max().unwrap_or(10);
             let mut s = String::new();
-            for r in all {
+            for r in &all {
                 s.push_str(&format!(
-                    "{:width$}  {:8}  {:7}  {:3}  {}\n",
+                    "{:width$}  {:8}  {:23}  {:7}  {:3}  {}\n",
                     r.id,
-                    r.formats.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(","),
+                    r.kind,
+                    formats(r),
                     r.severity.as_str(),
                     if r.default { "on" } else { "off" },
                     r.categories.join(","),
@@ -74,14 +127,19 @@ pub fn run(args: RulesArgs) -> Outcome {
     Outcome::Clean
 }
 
-fn rule_json(r: &treaty::lint::LintRule) -> serde_json::Value {
+fn formats(r: &Rule) -> String {
+    r.formats.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(",")
+}
+
+fn rule_json(r: &Rule) -> serde_json::Value {
     serde_json::json!({
         "id": r.id,
-        "kind": "lint",
+        "kind": r.kind,
         "formats": r.formats.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
         "categories": r.categories,
         "default": r.default,
         "severity": r.severity.as_str(),
+        "bump": r.bump,
         "doc": undent(r.doc),
     })
 }

@@ -34,8 +34,10 @@ pub struct Workspace {
     pub contract_lint: HashMap<String, LintConfig>,
     /// The manifest file, when there is one.
     pub manifest: Option<FileId>,
-    /// The manifest's `breaking` section, and each buf module's, for `treaty check`.
+    /// The manifest's `breaking` section, for `treaty check`.
     pub breaking: Option<yaml_serde::Value>,
+    /// The `breaking` section of the buf.yaml the protos belong to (treaty.yaml wins over it).
+    pub buf_breaking: Option<yaml_serde::Value>,
 }
 
 impl Workspace {
@@ -171,7 +173,10 @@ fn manifest_specs(ws: &mut Workspace, path: &Path, errors: &mut LoadErrors) -> R
                 if excludes.is_empty() {
                     excludes = module.excludes.clone();
                 }
-                buf_lint.get_or_insert(module.lint.clone());
+                if buf_lint.is_none() {
+                    buf_lint = Some(module.lint.clone());
+                    ws.buf_breaking = module.breaking.clone();
+                }
             }
             if kind == ContractKind::Proto && roots.is_empty() {
                 roots.push(discover::glob_base(&root, &c.path));
@@ -257,7 +262,7 @@ fn load_dir_into(ws: &mut Workspace, dir: &Path, errors: &mut LoadErrors) {
     if let Some(lint) = found.lint {
         ws.lint = lint;
     }
-    ws.breaking = found.breaking;
+    ws.buf_breaking = found.breaking;
     if found.specs.is_empty() && errors.is_empty() {
         errors.push(LoadError::in_file(
             "treaty::workspace::empty",

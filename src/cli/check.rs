@@ -1,0 +1,163 @@
+//! `treaty check`: compare two revisions and gate on the verdict.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::{Format, Outcome};
+use treaty::compat::{self, BreakingConfig, CheckOptions, CheckResult};
+use treaty::diag::{LoadError, LoadErrors, Severity};
+use treaty::report::{human, json};
+use treaty::source::SourceMap;
+use treaty::workspace::Workspace;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The old revision (a file or a directory) when comparing two paths.
+    #[arg(value_name = "OLD", requires = "new", conflicts_with = "against")]
+    pub old: Option<PathBuf>,
+    /// The new revision (a file or a directory).
+    #[arg(value_name = "NEW")]
+    pub new: Option<PathBuf>,
+    /// Compare the workspace with an earlier revision of it (a directory).
+    #[arg(long, value_name = "REF")]
+    pub against: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The lowest severity that fails the check when the declared versions do not cover it.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Only check files under this path (repeatable).
+    #[arg(long = "path", value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Leave out files under this path (repeatable).
+    #[arg(long = "exclude-path", value_name = "PATH")]
+    pub exclude_paths: Vec<String>,
+    /// An earlier revision (a directory), oldest first, for rules that look further back such as
+    /// field-number reuse (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub history: Vec<PathBuf>,
+    /// The date deprecation and sunset policies compare with (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+fn load_side(path: &std::path::Path) -> Result<Workspace, LoadErrors> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    treaty::workspace::load_paths(&[path.to_path_buf()], &cwd)
+}
+
+/// The new side's breaking configuration: treaty.yaml over buf.yaml.
+pub fn breaking_config(ws: &Workspace) -> Result<BreakingConfig, LoadErrors> {
+    let read = |v: &Option<yaml_serde::Value>| -> Result<BreakingConfig, LoadErrors> {
+        match v {
+            Some(v) => BreakingConfig::from_yaml(v).map_err(|e| LoadError::new("treaty::config::breaking", e).into()),
+            None => Ok(BreakingConfig::default()),
+        }
+    };
+    let own = read(&ws.breaking)?;
+    let buf = read(&ws.buf_breaking)?;
+    Ok(own.merged_over(&buf))
+}
+
+pub fn run(args: CheckArgs) -> Outcome {
+    if let Some(d) = &args.today
+        && !valid_date(d)
+    {
+        return Outcome::Error(LoadError::new("treaty::usage::today", format!("--today `{d}` is not a date in the form YYYY-MM-DD")).into());
+    }
+    let sides = match (&args.old, &args.new, &args.against) {
+        (Some(o), Some(n), None) => load_side(o).and_then(|o| load_side(n).map(|n| (o, n))),
+        (None, None, Some(a)) => load_side(a).and_then(|o| super::load_workspace(&[]).map(|n| (o, n))),
+        _ => Err(LoadError::new("treaty::usage::check", "give either OLD and NEW, or --against REF")
+            .with_help("treaty check old.proto new.proto   or   treaty check --against fixtures/ftgo/r3")
+            .into()),
+    };
+    let (old, new) = match sides {
+        Ok(s) => s,
+        Err(e) => return Outcome::Error(e),
+    };
+    let mut history = Vec::new();
+    for h in &args.history {
+        match load_side(h) {
+            Ok(w) => history.push(w),
+            Err(e) => return Outcome::Error(e),
+        }
+    }
+    let config = match breaking_config(&new) {
+        Ok(c) => c,
+        Err(e) => return Outcome::Error(e),
+    };
+    let options = CheckOptions {
+        config,
+        paths: args.paths.clone(),
+        exclude_paths: args.exclude_paths.clone(),
+        today: args.today.clone(),
+    };
+    let result = compat::check_with_history(&old, &new, &history, &options);
+    render(&result, &old.sources, &new.sources, args.format);
+    let fail_on = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    if gate_fails(&result, fail_on) { Outcome::Failed } else { Outcome::Clean }
+}
+
+/// True when a finding at or above `fail_on` is not covered by its contract's version change.
+pub fn gate_fails(result: &CheckResult, fail_on: Option<Severity>) -> bool {
+    result.findings.iter().any(|f| {
+        compat::fails(f, fail_on) && {
+            let covered = !compat::verdict::is_policy_rule(f.rule)
+                && result.verdicts.iter().any(|v| v.contract == f.contract && v.covered);
+            !covered
+        }
+    })
+}
+
+fn render(result: &CheckResult, old: &SourceMap, new: &SourceMap, format: Format) {
+    match format {
+        Format::Json => {
+            let out = serde_json::json!({
+                "findings": result.findings.iter().map(|f| json::finding(f, old, new)).collect::<Vec<_>>(),
+                "verdicts": result.verdicts,
+            });
+            super::print(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()));
+        }
+        Format::Human => {
+            let mut text = human::render_findings(&result.findings, old, new, super::stdout_colour());
+            for v in &result.verdicts {
+                text.push_str(&format!(
+                    "{}: {} → {}: needs {} — {}\n",
+                    v.contract,
+                    v.old_version.as_deref().unwrap_or("(no version)"),
+                    v.new_version.as_deref().unwrap_or("(no version)"),
+                    v.required_bump.as_str(),
+                    if v.ok { "ok" } else { "version does not cover the changes" }
+                ));
+            }
+            text.push_str(&human::summary(&result.findings, result.verdicts.len()));
+            text.push('\n');
+            super::print(&text);
+        }
+    }
+}
+
+fn valid_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0))
+}
