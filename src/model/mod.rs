@@ -427,6 +427,9 @@ impl Action {
 pub struct ChannelOperation {
     pub key: Key,
     pub id: String,
+    /// Where the id is declared: the 2.x `operationId` value or the 3.0 key under `operations`;
+    /// `None` when the id was made up (a 2.x operation without `operationId`).
+    pub id_span: Option<Span>,
     pub action: Action,
     /// Indices into [`Contract::messages`].
     pub messages: Vec<usize>,
@@ -472,6 +475,9 @@ pub struct Message {
     pub content_type: Option<String>,
     pub headers: Option<SchemaId>,
     pub payload: Payload,
+    /// The message key schema (Kafka `bindings.kafka.key`), when it is a JSON Schema.
+    pub key_schema: Option<SchemaId>,
+    /// The runtime expression of the correlation id (`$message.header#/correlationId`).
     pub correlation_id: Option<String>,
     pub bindings: IndexMap<String, Value>,
     pub extensions: IndexMap<String, Value>,
