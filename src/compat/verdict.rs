@@ -80,9 +80,10 @@ pub fn bump_between(old: &Version, new: &Version) -> Option<Bump> {
     Some(b)
 }
 
-/// The required bump for 0.0.z, where every change is breaking, and for 0.y.z, where additions and
-/// fixes share z.
-fn effective_required(required: Bump, old: &Version) -> Bump {
+/// The bump a version change must give for `required`: as is from 1.0.0; for 0.y.z a break needs
+/// a new y and anything else a new z; for 0.0.z every change needs a new z. (Returned in the terms
+/// of [`bump_between`], which reads a new y below 1.0.0 as major.)
+pub fn effective_required(required: Bump, old: &Version) -> Bump {
     if old.major >= 1 || required == Bump::None {
         required
     } else if old.minor >= 1 {
