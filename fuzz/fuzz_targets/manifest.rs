@@ -1,0 +1,18 @@
+//! Fuzz target: arbitrary bytes as manifest input must load or give a located error, never panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = b"".to_vec();
+    text.extend_from_slice(data);
+    if "manifest" == "manifest" {
+        std::fs::write(dir.path().join("treaty.yaml"), &text).unwrap();
+        let _ = treaty::workspace::load_manifest(&dir.path().join("treaty.yaml"));
+    } else {
+        let path = dir.path().join("input.manifest");
+        std::fs::write(&path, &text).unwrap();
+        let _ = treaty::workspace::load_paths(&[path], dir.path());
+    }
+});
