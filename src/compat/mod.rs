@@ -13,7 +13,9 @@
 //! through one [`Emitter`], which applies rule selection, path ignores, in-contract suppressions
 //! (`// treaty:ignore RULE_ID`, `x-treaty-ignore`) and severity/bump overrides, so no rule does.
 
+pub mod asyncapi;
 pub mod config;
+pub mod openapi;
 pub mod proto;
 pub mod registry;
 pub mod rule;
@@ -211,7 +213,8 @@ pub fn check_with_history(old: &Workspace, new: &Workspace, history: &[Workspace
 fn diff_contract(cx: &PairCx, em: &mut Emitter) {
     match cx.new.kind {
         ContractKind::Proto => proto::diff(cx, em),
-        ContractKind::Openapi | ContractKind::Asyncapi => {}
+        ContractKind::Openapi => openapi::diff(cx, em),
+        ContractKind::Asyncapi => asyncapi::diff(cx, em),
     }
 }
 

@@ -87,6 +87,8 @@ pub fn all() -> &'static [&'static BreakingRule] {
             &VERSION_NOT_SEMVER,
         ];
         v.extend_from_slice(super::proto::RULES);
+        v.extend_from_slice(super::openapi::RULES);
+        v.extend_from_slice(super::asyncapi::RULES);
         v
     })
 }

@@ -1,0 +1,1 @@
+//! Direction-aware JSON Schema compatibility (placeholder until the engine lands).
