@@ -4,8 +4,13 @@
 //! revision, and arguments. Text is produced late, by one renderer per output format over this
 //! neutral model (`human` through miette, `json`).
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod meta;
+pub mod sarif;
 
 use std::collections::BTreeMap;
 
