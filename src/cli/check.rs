@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use super::{Format, Outcome};
 use treaty::compat::{self, BreakingConfig, CheckOptions, CheckResult};
 use treaty::diag::{LoadError, LoadErrors, Severity};
-use treaty::report::{human, json};
+use treaty::report::{github, human, json, junit, markdown, sarif};
 use treaty::source::SourceMap;
 use treaty::workspace::Workspace;
 
@@ -131,6 +131,13 @@ fn render(result: &CheckResult, old: &SourceMap, new: &SourceMap, format: Format
                 "verdicts": result.verdicts,
             });
             super::print(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()));
+        }
+        Format::Sarif => super::print(&sarif::render(&result.findings, old, new)),
+        Format::Github => super::print(&github::render(&result.findings, old, new)),
+        Format::Markdown => super::print(&markdown::render(&result.findings, old, new, &result.verdicts)),
+        Format::Junit => {
+            let names: Vec<String> = result.verdicts.iter().map(|v| v.contract.clone()).collect();
+            super::print(&junit::render(&result.findings, old, new, &names))
         }
         Format::Human => {
             let mut text = human::render_findings(&result.findings, old, new, super::stdout_colour());

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::{Format, Outcome};
 use treaty::diag::Severity;
-use treaty::report::{human, json};
+use treaty::report::{github, human, json, junit, markdown, sarif};
 
 #[derive(Args, Debug)]
 pub struct LintArgs {
@@ -23,10 +23,17 @@ pub fn run(args: LintArgs) -> Outcome {
         Err(e) => return Outcome::Error(e),
     };
     let findings = treaty::lint::run(&ws, &ws.lint);
+    let empty = treaty::source::SourceMap::new();
     match args.format {
         Format::Json => super::print(&json::render_lint(&findings, &ws.sources)),
+        Format::Sarif => super::print(&sarif::render(&findings, &empty, &ws.sources)),
+        Format::Github => super::print(&github::render(&findings, &empty, &ws.sources)),
+        Format::Markdown => super::print(&markdown::render(&findings, &empty, &ws.sources, &[])),
+        Format::Junit => {
+            let names: Vec<String> = ws.contracts.iter().map(|c| c.name.clone()).collect();
+            super::print(&junit::render(&findings, &empty, &ws.sources, &names))
+        }
         Format::Human => {
-            let empty = treaty::source::SourceMap::new();
             let mut text = human::render_findings(&findings, &empty, &ws.sources, super::stdout_colour());
             text.push_str(&human::summary(&findings, ws.contracts.len()));
             text.push('\n');

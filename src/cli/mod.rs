@@ -47,9 +47,19 @@ pub enum Command {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
+    /// Diagnostics with source excerpts (colour on a terminal; NO_COLOR honoured).
     #[default]
     Human,
+    /// The stable JSON shape (see docs/json-output.md).
     Json,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
+    /// JUnit XML test reports.
+    Junit,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// A Markdown report for pull-request comments and job summaries.
+    Markdown,
 }
 
 /// What a command ended with.

@@ -2,11 +2,17 @@
 
 use clap::Args;
 
-use super::{Format, Outcome};
+use super::Outcome;
 use treaty::compat;
 use treaty::diag::{LoadError, Severity};
 use treaty::lint::registry;
 use treaty::model::ContractKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
 
 #[derive(Args, Debug)]
 pub struct RulesArgs {
