@@ -47,7 +47,9 @@ fn values_that_are_not_base_urls_are_refused_with_their_source() {
         );
         assert!(message.contains(problem), "{message}");
     }
-    assert!(Static("grpc+tls://orders:443".to_string()).resolve().is_ok());
+    assert!(Static("grpc+tls://orders:443".to_string())
+        .resolve()
+        .is_ok());
 }
 
 /// One test for every environment case, so no two tests change the environment at once.
@@ -88,7 +90,9 @@ fn env_resolver_reads_the_variable_on_every_call() {
         panic!("a value without a scheme should be refused");
     };
     assert!(
-        message.starts_with(&format!("the environment variable `{VAR}` gave `order-service`")),
+        message.starts_with(&format!(
+            "the environment variable `{VAR}` gave `order-service`"
+        )),
         "{message}"
     );
 
@@ -126,7 +130,9 @@ fn function_resolver_errors_are_returned_as_they_are() {
         Err(Error::Discovery("registry unreachable".to_string()))
     );
     let garbage = FromFn::new(|| Ok("not a url".to_string()));
-    assert!(matches!(garbage.resolve(), Err(Error::Discovery(m)) if m.starts_with("the resolver function gave")));
+    assert!(
+        matches!(garbage.resolve(), Err(Error::Discovery(m)) if m.starts_with("the resolver function gave"))
+    );
 }
 
 #[test]
@@ -135,5 +141,8 @@ fn resolvers_work_behind_shared_and_boxed_trait_objects() {
     let boxed: Box<dyn Resolver> = Box::new(Static("http://b:2".to_string()));
     assert_eq!(shared.url("x").unwrap(), "http://a:1/x");
     assert_eq!(boxed.resolve().unwrap(), "http://b:2");
-    assert_eq!(format!("{:?}", FromFn::new(|| Ok(String::new()))), "FromFn(..)");
+    assert_eq!(
+        format!("{:?}", FromFn::new(|| Ok(String::new()))),
+        "FromFn(..)"
+    );
 }

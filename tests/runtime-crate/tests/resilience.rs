@@ -349,9 +349,7 @@ async fn fallback_error_returns_the_error() {
 async fn fallback_value_stands_in_for_failures_and_refusals() {
     let r = Resilient::default();
     let fallback = Fallback::Value(0);
-    let failed = r
-        .call_with("op", &fallback, || async { Err(down()) })
-        .await;
+    let failed = r.call_with("op", &fallback, || async { Err(down()) }).await;
     assert_eq!(failed, Ok(0));
     open(&r).await;
     let refused = r.call_with("op", &fallback, || async { Ok(7) }).await;
@@ -384,15 +382,18 @@ async fn fallback_cached_returns_the_last_success_for_the_same_key() {
     let r = Resilient::default();
     let cached = Fallback::Cached;
     assert_eq!(
-        r.call_with("getOrder/1", &cached, || async { Ok(10) }).await,
+        r.call_with("getOrder/1", &cached, || async { Ok(10) })
+            .await,
         Ok(10)
     );
     assert_eq!(
-        r.call_with("getOrder/1", &cached, || async { Ok(11) }).await,
+        r.call_with("getOrder/1", &cached, || async { Ok(11) })
+            .await,
         Ok(11)
     );
     assert_eq!(
-        r.call_with("getOrder/2", &cached, || async { Ok(20) }).await,
+        r.call_with("getOrder/2", &cached, || async { Ok(20) })
+            .await,
         Ok(20)
     );
     assert_eq!(
@@ -485,4 +486,13 @@ async fn settings_out_of_range_are_brought_into_range() {
     assert_eq!(always.state(), BreakerState::Open);
     advance(Duration::from_secs(365 * 24 * 3600)).await;
     assert_eq!(always.state(), BreakerState::Open);
+}
+
+/// Generated clients run calls on multi-threaded runtimes.
+#[test]
+fn calls_can_be_spawned_on_any_runtime() {
+    fn assert_send<T: Send>(_: &T) {}
+    let r = Resilient::default();
+    assert_send(&r.call("op", || async { Ok(1) }));
+    assert_send(&r.call_with("op", &Fallback::Cached, || async { Ok(1) }));
 }

@@ -518,6 +518,10 @@ pub fn address_reply(
 /// service whose handler writes to a database records the id in the same transaction instead, as
 /// Eventuate Tram does; this is the in-memory equivalent.)
 ///
+/// The handler is an async closure. For a consumer that runs in a spawned task, let the closure
+/// own its state (`async move |msg| ...`, sharing through an `Arc` where needed): rustc cannot yet
+/// prove `Send` for the future of an async closure that borrows from its surroundings.
+///
 /// ```
 /// use treaty_runtime::messaging::{Idempotent, RawMessage};
 ///
