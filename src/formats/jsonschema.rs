@@ -675,20 +675,26 @@ impl Builder<'_, '_> {
                         ));
                     }
                 },
-                // Subschemas the model does not (yet) interpret. They are still built, so their
+                // Subschemas the model does not interpret. They are still built, so their
                 // references count as uses and their own errors are reported.
-                "$defs" | "definitions" | "dependentSchemas" => {
+                "$defs" | "definitions" => {
                     self.child_map(at, ki, k, v)?;
                 }
-                "if"
-                | "then"
-                | "else"
-                | "contains"
-                | "propertyNames"
-                | "contentSchema"
-                | "unevaluatedItems"
-                | "unevaluatedProperties" => {
-                    self.child(at, ki, k, v)?;
+                "dependentSchemas" => s.dependent_schemas = self.child_map(at, ki, k, v)?.0,
+                "dependentRequired" => s.dependent_required = self.dependent_required(v)?,
+                "if" => s.if_schema = Some(self.child(at, ki, k, v)?),
+                "then" => s.then_schema = Some(self.child(at, ki, k, v)?),
+                "else" => s.else_schema = Some(self.child(at, ki, k, v)?),
+                "contains" => s.contains = Some(self.child(at, ki, k, v)?),
+                "minContains" => s.constraints.min_contains = Some(self.count(k, v)?),
+                "maxContains" => s.constraints.max_contains = Some(self.count(k, v)?),
+                "propertyNames" => s.property_names = Some(self.child(at, ki, k, v)?),
+                "contentSchema" => s.content_schema = Some(self.child(at, ki, k, v)?),
+                "contentEncoding" => s.content_encoding = Some(self.string(k, v)?),
+                "contentMediaType" => s.content_media_type = Some(self.string(k, v)?),
+                "unevaluatedItems" => s.unevaluated_items = Some(self.child(at, ki, k, v)?),
+                "unevaluatedProperties" => {
+                    s.unevaluated_properties = Some(self.child(at, ki, k, v)?)
                 }
                 _ if k.starts_with("x-") => {
                     s.extensions.insert(e.key.clone(), v.to_json());
@@ -710,6 +716,37 @@ impl Builder<'_, '_> {
             s.items = Some(a);
         }
         Ok(())
+    }
+
+    /// `dependentRequired`: a mapping of property names to lists of property names.
+    fn dependent_required(&self, v: &Node) -> Result<IndexMap<String, Vec<String>>, LoadError> {
+        let NodeKind::Map(entries) = &v.kind else {
+            return Err(self.invalid(
+                v.span,
+                format!(
+                    "`dependentRequired` must map property names to lists of names; found {}",
+                    v.type_name()
+                ),
+            ));
+        };
+        let mut out = IndexMap::with_capacity(entries.len());
+        for e in entries {
+            let NodeKind::Seq(items) = &e.value.kind else {
+                return Err(self.invalid(
+                    e.value.span,
+                    format!(
+                        "`dependentRequired` lists property names; found {}",
+                        e.value.type_name()
+                    ),
+                ));
+            };
+            let names = items
+                .iter()
+                .map(|i| self.string("dependentRequired", i))
+                .collect::<Result<_, _>>()?;
+            out.insert(e.key.clone(), names);
+        }
+        Ok(out)
     }
 
     fn exclusive(&self, key: &str, v: &Node) -> Result<f64, LoadError> {
@@ -928,6 +965,27 @@ mod tests {
         assert_eq!(a.get(s.items.unwrap()).boolean, Some(false));
         assert_eq!(s.examples, vec![serde_json::json!([1])]);
         assert!(a.by_location("a.yaml#/s/$defs/D").is_some());
+    }
+
+    #[test]
+    fn keywords_of_2020_12_are_kept() {
+        let y = "s:\n  type: object\n  dependentRequired: {card: [billing]}\n  dependentSchemas: {a: {required: [b]}}\n  if: {required: [x]}\n  then: {required: [y]}\n  else: {required: [z]}\n  propertyNames: {maxLength: 3}\n  unevaluatedProperties: false\n  contentEncoding: base64\n  contentMediaType: image/png\n  contentSchema: {type: string}\nt:\n  type: array\n  contains: {const: 1}\n  minContains: 1\n  maxContains: 2\n  unevaluatedItems: false\n";
+        let (a, r, _, _) = build_in(&[("a.yaml", y)], Dialect::OpenApi31, "/s");
+        let s = a.get(r.unwrap());
+        assert_eq!(s.dependent_required["card"], vec!["billing".to_string()]);
+        assert_eq!(s.dependent_schemas.len(), 1);
+        assert!(s.if_schema.is_some() && s.then_schema.is_some() && s.else_schema.is_some());
+        assert!(s.property_names.is_some() && s.unevaluated_properties.is_some());
+        assert_eq!(s.content_encoding.as_deref(), Some("base64"));
+        assert_eq!(s.content_media_type.as_deref(), Some("image/png"));
+        assert!(s.content_schema.is_some());
+        let (a, r, _, _) = build_in(&[("a.yaml", y)], Dialect::OpenApi31, "/t");
+        let t = a.get(r.unwrap());
+        assert!(t.contains.is_some() && t.unevaluated_items.is_some());
+        assert_eq!(
+            (t.constraints.min_contains, t.constraints.max_contains),
+            (Some(1), Some(2))
+        );
     }
 
     #[test]

@@ -107,6 +107,9 @@ pub struct Constraints {
     pub unique_items: bool,
     pub min_properties: Option<u64>,
     pub max_properties: Option<u64>,
+    /// `minContains` / `maxContains` (2020-12): how many items must match `contains`.
+    pub min_contains: Option<u64>,
+    pub max_contains: Option<u64>,
 }
 
 /// One schema node. Inline schemas and component schemas are both entries of the arena.
@@ -152,6 +155,21 @@ pub struct Schema {
     pub extensions: IndexMap<String, Value>,
     /// `true`/`false` schemas (JSON Schema 2019+ and AsyncAPI): `Some(false)` accepts nothing.
     pub boolean: Option<bool>,
+    /// JSON Schema 2019-09/2020-12 applicators and content keywords (OpenAPI 3.1, AsyncAPI 3).
+    /// The compatibility engine compares them; OpenAPI 3.0 documents never set them.
+    pub contains: Option<SchemaId>,
+    /// `dependentRequired`: property → properties required when it is present.
+    pub dependent_required: IndexMap<String, Vec<String>>,
+    pub dependent_schemas: IndexMap<String, SchemaId>,
+    pub if_schema: Option<SchemaId>,
+    pub then_schema: Option<SchemaId>,
+    pub else_schema: Option<SchemaId>,
+    pub unevaluated_items: Option<SchemaId>,
+    pub unevaluated_properties: Option<SchemaId>,
+    pub property_names: Option<SchemaId>,
+    pub content_schema: Option<SchemaId>,
+    pub content_encoding: Option<String>,
+    pub content_media_type: Option<String>,
 }
 
 impl Schema {
@@ -188,6 +206,18 @@ impl Schema {
             examples: Vec::new(),
             extensions: IndexMap::new(),
             boolean: None,
+            contains: None,
+            dependent_required: IndexMap::new(),
+            dependent_schemas: IndexMap::new(),
+            if_schema: None,
+            then_schema: None,
+            else_schema: None,
+            unevaluated_items: None,
+            unevaluated_properties: None,
+            property_names: None,
+            content_schema: None,
+            content_encoding: None,
+            content_media_type: None,
         }
     }
 
