@@ -26,9 +26,12 @@ pub struct CheckArgs {
     /// The new revision (a file or a directory).
     #[arg(value_name = "NEW")]
     pub new: Option<PathBuf>,
-    /// Compare the workspace with an earlier revision of it (a directory).
+    /// Compare the workspace with an earlier revision: a directory, an archive (.tar, .tar.gz,
+    /// .zip), a protobuf image, or a git revision (main, origin/main, HEAD~3, a tag, a commit).
+    /// Without it (and without OLD NEW) the working tree is compared with HEAD; under CI=true that
+    /// default is refused.
     #[arg(long, value_name = "REF")]
-    pub against: Option<PathBuf>,
+    pub against: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -48,6 +51,36 @@ pub struct CheckArgs {
     /// The date deprecation and sunset policies compare with (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+}
+
+/// True when the environment says this is a CI run.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Loads an earlier revision named by `--against`; `keep` holds its temporary directory alive.
+pub fn load_revision(
+    reference: &str,
+    workspace_root: &std::path::Path,
+    keep: &mut Option<treaty::workspace::revision::Materialized>,
+) -> Result<Workspace, LoadErrors> {
+    use treaty::workspace::revision::{self, Revision};
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    match revision::classify(reference, &cwd) {
+        Revision::Dir(d) => treaty::workspace::load_dir(&d),
+        Revision::Image(p) => Err(LoadError::in_file(
+            "treaty::revision::image",
+            super::shown(&p),
+            "protobuf images are not read yet: give the earlier revision as a directory, an archive or a git revision",
+        )
+        .into()),
+        other => {
+            let m = revision::materialize(&other, workspace_root)?;
+            let ws = treaty::workspace::load_dir(&m.dir)?;
+            *keep = Some(m);
+            Ok(ws)
+        }
+    }
 }
 
 fn load_side(path: &std::path::Path) -> Result<Workspace, LoadErrors> {
@@ -74,9 +107,26 @@ pub fn run(args: CheckArgs) -> Outcome {
     {
         return Outcome::Error(LoadError::new("treaty::usage::today", format!("--today `{d}` is not a date in the form YYYY-MM-DD")).into());
     }
+    let mut _keep = None;
     let sides = match (&args.old, &args.new, &args.against) {
         (Some(o), Some(n), None) => load_side(o).and_then(|o| load_side(n).map(|n| (o, n))),
-        (None, None, Some(a)) => load_side(a).and_then(|o| super::load_workspace(&[]).map(|n| (o, n))),
+        (None, None, against) => {
+            let against = match against {
+                Some(a) => a.clone(),
+                None if in_ci() => {
+                    return Outcome::Error(
+                        LoadError::new("treaty::usage::ci-default", "in CI (CI=true), `treaty check` needs --against REF or OLD NEW")
+                            .with_help("the local default compares the working tree with HEAD, which in CI is the revision under test itself and would never fail: name the base, e.g. --against origin/main")
+                            .into(),
+                    );
+                }
+                None => "HEAD".to_string(),
+            };
+            super::load_workspace(&[]).and_then(|new| {
+                let old = load_revision(&against, &new.root, &mut _keep)?;
+                Ok((old, new))
+            })
+        }
         _ => Err(LoadError::new("treaty::usage::check", "give either OLD and NEW, or --against REF")
             .with_help("treaty check old.proto new.proto   or   treaty check --against fixtures/ftgo/r3")
             .into()),

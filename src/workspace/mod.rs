@@ -9,6 +9,7 @@
 pub mod buf;
 pub mod discover;
 pub mod manifest;
+pub mod revision;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
