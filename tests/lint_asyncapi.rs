@@ -19,6 +19,11 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/lint/asyncapi")
 }
 
+/// Further workspaces for the cross-service rule (not one per rule).
+fn workspace_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/lint/workspace")
+}
+
 /// Loads every YAML/JSON document of `dir` (sorted by name) as a contract of its own service.
 fn workspace(dir: &Path) -> Workspace {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -106,6 +111,14 @@ fn each_fixture_gives_exactly_its_findings() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn point_to_point_receivers_count_replies_and_skip_run_time_addresses() {
+    for case in ["no-receiver", "replies"] {
+        let dir = workspace_fixtures().join(case);
+        assert_eq!(findings(&workspace(&dir)), expected(&dir), "{case}");
+    }
 }
 
 #[test]

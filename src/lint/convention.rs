@@ -22,6 +22,7 @@ use crate::formats::tree::unescape_pointer_token;
 use crate::lint::{LintCx, LintRule, Sink};
 use crate::lint_rule;
 use crate::model::{Action, Contract, ContractKind, Message, Payload, SchemaArena, SchemaId};
+use crate::source::Span;
 
 /// The convention rules, in registry order.
 pub static RULES: &[&LintRule] = &[
@@ -122,33 +123,53 @@ fn unknown_message_kind(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
 lint_rule! {
     /// ## What it does
     /// Across all AsyncAPI contracts of the workspace, checks that a `point-to-point` channel
-    /// (matched by address) is received from by exactly one service. Every receive operation of
-    /// a second or further service is reported.
+    /// (matched by address) has exactly one receiving service. Every receiving operation of a
+    /// second or further service is reported; when no service receives, every operation that
+    /// sends to the channel is.
+    ///
+    /// A service receives on a channel with a `receive` operation, or with the `reply` of a
+    /// `send` operation (the sender receives the reply); a `receive` operation's reply is a send.
+    /// Channels whose address is `null` or has a `{parameter}` are only known at run time and are
+    /// not matched across services.
     ///
     /// ## Why is this bad?
     /// A point-to-point channel carries commands (or replies) to one service, the channel's
     /// owner. When two services consume it, each command is handled by whichever instance reads
     /// it first (or, with separate consumer groups, by both): commands get lost or executed
-    /// twice. Only the workspace as a whole shows this, as each service's contract on its own
-    /// looks fine.
+    /// twice. When none does, every command sent to it is lost. Only the workspace as a whole
+    /// shows this, as each service's contract on its own looks fine.
     ///
     /// ## Example
     /// ```yaml
-    /// # kitchen-service/asyncapi.yaml
+    /// # kitchen/asyncapi.yaml
     /// operations:
     ///   handleKitchenCommands:
     ///     action: receive
-    ///     channel: {$ref: '#/channels/kitchenService'}   # x-channel-kind: point-to-point
-    /// # delivery-service/asyncapi.yaml
+    ///     channel: {$ref: '#/channels/kitchenServiceCommands'}   # x-channel-kind: point-to-point
+    /// # delivery/asyncapi.yaml
     /// operations:
     ///   peekKitchenCommands:
-    ///     action: receive                                 # a second receiver
-    ///     channel: {$ref: '#/channels/kitchenService'}
+    ///     action: receive                                         # a second receiver
+    ///     channel: {$ref: '#/channels/kitchenServiceCommands'}
     /// ```
     /// Use instead: have the owner publish an event on a `publish-subscribe` channel that the
     /// other service subscribes to.
     pub COMMAND_SINGLE_RECEIVER = "convention-command-single-receiver", formats: [Asyncapi],
     categories: ["convention"], default: true, severity: Error, check: Workspace(command_single_receiver)
+}
+
+/// The address, unless it is known only at run time (null, or with a `{parameter}`): such
+/// channels are not matched across services.
+fn fixed(address: Option<&str>) -> Option<&str> {
+    address.filter(|a| !a.contains('{'))
+}
+
+/// One end of a point-to-point channel: the operation (or reply) that sends or receives.
+struct End<'c> {
+    contract: &'c Contract,
+    service: String,
+    span: Span,
+    operation: &'c str,
 }
 
 fn command_single_receiver(cx: &LintCx, sink: &mut Sink) {
@@ -165,51 +186,65 @@ fn command_single_receiver(cx: &LintCx, sink: &mut Sink) {
         .filter(|ch| {
             ch.extensions.get(CHANNEL_KIND).and_then(Value::as_str) == Some("point-to-point")
         })
-        .filter_map(|ch| ch.address.as_deref())
+        .filter_map(|ch| fixed(ch.address.as_deref()))
         .collect();
-    // address → service → its receive operations (contract, span), services in workspace order.
-    type Receivers<'c> = Vec<(String, Vec<(&'c Contract, crate::source::Span, &'c str)>)>;
-    let mut receivers: BTreeMap<&str, Receivers> = BTreeMap::new();
+    // address → (receiving ends, sending ends), in workspace order.
+    let mut ends: BTreeMap<&str, (Vec<End>, Vec<End>)> = BTreeMap::new();
     for c in &contracts {
         let service = c.service.clone().unwrap_or_else(|| c.name.clone());
         for ch in &c.channels {
-            let Some(address) = ch.address.as_deref() else {
-                continue;
-            };
-            if !point_to_point.contains(address) {
-                continue;
-            }
-            for op in ch
-                .operations
-                .iter()
-                .filter(|op| op.action == Action::Receive)
-            {
-                let services = receivers.entry(address).or_default();
-                let i = match services.iter().position(|(s, _)| *s == service) {
-                    Some(i) => i,
-                    None => {
-                        services.push((service.clone(), Vec::new()));
-                        services.len() - 1
-                    }
+            for op in &ch.operations {
+                let end = |span| End {
+                    contract: c,
+                    service: service.clone(),
+                    span,
+                    operation: op.id.as_str(),
                 };
-                services[i].1.push((c, op.span, op.id.as_str()));
+                if let Some(address) = fixed(ch.address.as_deref())
+                    && point_to_point.contains(address)
+                {
+                    let (receivers, senders) = ends.entry(address).or_default();
+                    match op.action {
+                        Action::Receive => receivers.push(end(op.span)),
+                        Action::Send => senders.push(end(op.span)),
+                    }
+                }
+                if let Some(reply) = &op.reply
+                    && let Some(address) = fixed(reply.channel_address.as_deref())
+                    && point_to_point.contains(address)
+                {
+                    let (receivers, senders) = ends.entry(address).or_default();
+                    match op.action {
+                        Action::Send => receivers.push(end(reply.span)),
+                        Action::Receive => senders.push(end(reply.span)),
+                    }
+                }
             }
         }
     }
-    for (address, services) in &receivers {
-        let Some((owner, _)) = services.first() else {
-            continue;
-        };
-        for (service, ops) in services.iter().skip(1) {
-            for (contract, span, id) in ops {
+    for (address, (receivers, senders)) in &ends {
+        let Some(owner) = receivers.first().map(|r| r.service.as_str()) else {
+            for s in senders {
                 sink.report_in(
-                    contract,
-                    *span,
+                    s.contract,
+                    s.span,
                     format!(
-                        "operation `{id}` of service `{service}` receives from point-to-point channel `{address}`, which service `{owner}` already receives from"
+                        "operation `{}` sends to point-to-point channel `{address}`, but no service in the workspace receives from it",
+                        s.operation
                     ),
                 );
             }
+            continue;
+        };
+        for r in receivers.iter().filter(|r| r.service != owner) {
+            sink.report_in(
+                r.contract,
+                r.span,
+                format!(
+                    "operation `{}` of service `{}` receives from point-to-point channel `{address}`, which service `{owner}` already receives from",
+                    r.operation, r.service
+                ),
+            );
         }
     }
 }
