@@ -196,8 +196,7 @@ pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors
     };
     contract.name = spec.name.clone();
     contract.service = spec.service.clone();
-    if let Some(v) = &spec.version {
-        contract.version = Some(v.clone());
-    }
+    contract.document_version = contract.version.take();
+    contract.version = spec.version.clone().or_else(|| contract.document_version.clone());
     Ok(contract)
 }

@@ -9,6 +9,7 @@
 pub mod asyncapi;
 pub mod config;
 pub mod convention;
+pub mod manifest;
 pub mod openapi;
 pub mod proto;
 pub mod registry;

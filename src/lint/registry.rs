@@ -12,6 +12,7 @@ pub fn all() -> &'static [&'static LintRule] {
         v.extend_from_slice(crate::lint::openapi::RULES);
         v.extend_from_slice(crate::lint::asyncapi::RULES);
         v.extend_from_slice(crate::lint::convention::RULES);
+        v.extend_from_slice(crate::lint::manifest::RULES);
         v
     })
 }

@@ -111,6 +111,9 @@ pub struct Contract {
     pub title: Option<String>,
     pub description: Option<String>,
     pub version: Option<DeclaredVersion>,
+    /// The version the document itself declares (`info.version`), kept when the manifest's
+    /// service version takes precedence, so lint can flag a disagreement.
+    pub document_version: Option<DeclaredVersion>,
     pub servers: Vec<Server>,
     pub operations: Vec<Operation>,
     pub channels: Vec<Channel>,
@@ -145,6 +148,7 @@ impl Contract {
             title: None,
             description: None,
             version: None,
+            document_version: None,
             servers: Vec::new(),
             operations: Vec::new(),
             channels: Vec::new(),
@@ -497,11 +501,19 @@ pub struct MessageExample {
 /// own files (imports are in the pool but not listed as the contract's files).
 #[derive(Clone, Debug)]
 pub struct ProtoContract {
-    /// Descriptors of every file compiled (the contract's own files and their imports).
+    /// Descriptors of every file compiled (the contract's own files and their imports). Each
+    /// file's `source_code_info` is sorted by path: look spans up with
+    /// `formats::proto::{location, span_of}` (a binary search).
     pub descriptors: prost_types::FileDescriptorSet,
+    /// The same files linked: name lookups, and options with their extensions (custom options),
+    /// which `descriptors` drops.
+    pub pool: prost_reflect::DescriptorPool,
     /// For each descriptor of the contract's own files: its index in `descriptors.file`, its name
     /// relative to its import root (`ftgo/order/v1/order_service.proto`), and the loaded file.
     pub files: Vec<ProtoFile>,
+    /// The suppressions that came from `// buf:lint:ignore` comments (also in
+    /// `Contract::suppressions`), which buf's `disallow_comment_ignores` turns off.
+    pub lint_ignores: Vec<Suppression>,
 }
 
 #[derive(Clone, Debug)]
