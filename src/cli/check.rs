@@ -179,6 +179,7 @@ fn render(result: &CheckResult, old: &SourceMap, new: &SourceMap, format: Format
             let out = serde_json::json!({
                 "findings": result.findings.iter().map(|f| json::finding(f, old, new)).collect::<Vec<_>>(),
                 "verdicts": result.verdicts,
+                "services": result.services,
             });
             super::print(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()));
         }

@@ -51,6 +51,8 @@ pub struct CheckOptions {
 pub struct CheckResult {
     pub findings: Vec<Finding>,
     pub verdicts: Vec<Verdict>,
+    /// The verdicts grouped by service.
+    pub services: Vec<verdict::ServiceVerdict>,
 }
 
 /// One contract in both revisions, with what the rules need around it.
@@ -206,6 +208,7 @@ pub fn check_with_history(old: &Workspace, new: &Workspace, history: &[Workspace
     }
     crate::report::sort_findings(&mut result.findings, &old.sources, &new.sources);
     result.verdicts.sort_by(|a, b| a.contract.cmp(&b.contract));
+    result.services = verdict::by_service(&result.verdicts, old, new);
     result
 }
 

@@ -34,6 +34,54 @@ pub struct Verdict {
     pub service: Option<String>,
 }
 
+/// The verdict on a service: all its contracts together.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ServiceVerdict {
+    pub service: String,
+    /// The largest bump any of its contracts requires.
+    pub required_bump: Bump,
+    /// The service's own version when it versions its contracts together.
+    pub old_version: Option<String>,
+    pub new_version: Option<String>,
+    /// Every contract's declared version covers its changes.
+    pub ok: bool,
+    pub contracts: Vec<String>,
+}
+
+/// Groups contract verdicts by service.
+pub fn by_service(verdicts: &[Verdict], old_ws: &Workspace, new_ws: &Workspace) -> Vec<ServiceVerdict> {
+    use crate::model::VersionSource;
+    let mut out: Vec<ServiceVerdict> = Vec::new();
+    for v in verdicts {
+        let Some(service) = &v.service else { continue };
+        let shared = |ws: &Workspace| {
+            ws.contract(&v.contract)
+                .and_then(|c| c.version.as_ref())
+                .filter(|d| d.source == VersionSource::Service)
+                .map(|d| d.text.clone())
+        };
+        let entry = match out.iter_mut().position(|s| &s.service == service) {
+            Some(i) => &mut out[i],
+            None => {
+                out.push(ServiceVerdict {
+                    service: service.clone(),
+                    required_bump: Bump::None,
+                    old_version: shared(old_ws),
+                    new_version: shared(new_ws),
+                    ok: true,
+                    contracts: Vec::new(),
+                });
+                out.last_mut().expect("just pushed")
+            }
+        };
+        entry.required_bump = entry.required_bump.max(v.required_bump);
+        entry.ok &= v.ok;
+        entry.contracts.push(v.contract.clone());
+    }
+    out.sort_by(|a, b| a.service.cmp(&b.service));
+    out
+}
+
 /// Ids of the version-policy rules, whose findings no version change covers.
 pub fn is_policy_rule(id: &str) -> bool {
     [VERSION_BUMP_TOO_SMALL.id, VERSION_UNCHANGED.id, VERSION_DECREASED.id].contains(&id)
