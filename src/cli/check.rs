@@ -152,7 +152,17 @@ pub fn run(args: CheckArgs) -> Outcome {
         exclude_paths: args.exclude_paths.clone(),
         today: args.today.clone(),
     };
-    let result = compat::check_with_history(&old, &new, &history, &options);
+    let started = std::time::Instant::now();
+    let result = {
+        let _progress = super::Progress::start("comparing revisions");
+        compat::check_with_history(&old, &new, &history, &options)
+    };
+    super::verbose(format!(
+        "compared {} contracts: {} findings in {:.2} s",
+        result.verdicts.len(),
+        result.findings.len(),
+        started.elapsed().as_secs_f64()
+    ));
     render(&result, &old.sources, &new.sources, args.format);
     let fail_on = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -191,8 +201,10 @@ fn render(result: &CheckResult, old: &SourceMap, new: &SourceMap, format: Format
             super::print(&junit::render(&result.findings, old, new, &names))
         }
         Format::Human => {
-            let mut text = human::render_findings(&result.findings, old, new, super::stdout_colour());
-            for v in &result.verdicts {
+            let quiet = super::global().quiet;
+            let shown: Vec<_> = result.findings.iter().filter(|f| !quiet || f.severity == Severity::Error).cloned().collect();
+            let mut text = human::render_findings(&shown, old, new, super::stdout_colour());
+            for v in result.verdicts.iter().filter(|v| !quiet || !v.ok) {
                 text.push_str(&format!(
                     "{}: {} → {}: needs {} — {}\n",
                     v.contract,
@@ -202,8 +214,10 @@ fn render(result: &CheckResult, old: &SourceMap, new: &SourceMap, format: Format
                     if v.ok { "ok" } else { "version does not cover the changes" }
                 ));
             }
-            text.push_str(&human::summary(&result.findings, result.verdicts.len()));
-            text.push('\n');
+            if !quiet {
+                text.push_str(&human::summary(&result.findings, result.verdicts.len()));
+                text.push('\n');
+            }
             super::print(&text);
         }
     }

@@ -22,7 +22,11 @@ pub fn run(args: LintArgs) -> Outcome {
         Ok(ws) => ws,
         Err(e) => return Outcome::Error(e),
     };
-    let findings = treaty::lint::run(&ws, &ws.lint);
+    let mut findings = treaty::lint::run(&ws, &ws.lint);
+    let failed = findings.iter().any(|f| f.severity == Severity::Error);
+    if super::global().quiet {
+        findings.retain(|f| f.severity == Severity::Error);
+    }
     let empty = treaty::source::SourceMap::new();
     match args.format {
         Format::Json => super::print(&json::render_lint(&findings, &ws.sources)),
@@ -35,12 +39,14 @@ pub fn run(args: LintArgs) -> Outcome {
         }
         Format::Human => {
             let mut text = human::render_findings(&findings, &empty, &ws.sources, super::stdout_colour());
-            text.push_str(&human::summary(&findings, ws.contracts.len()));
-            text.push('\n');
+            if !super::global().quiet {
+                text.push_str(&human::summary(&findings, ws.contracts.len()));
+                text.push('\n');
+            }
             super::print(&text);
         }
     }
-    if findings.iter().any(|f| f.severity == Severity::Error) {
+    if failed {
         Outcome::Failed
     } else {
         Outcome::Clean

@@ -3,6 +3,7 @@
 //! the run, 2 tool or input errors).
 
 pub mod check;
+pub mod completions;
 pub mod init;
 pub mod lint;
 pub mod rules;
@@ -25,8 +26,78 @@ use treaty::workspace::{self, Workspace};
     after_help = "Examples:\n  treaty lint                      lint the workspace of the nearest treaty.yaml\n  treaty lint api/orders.yaml      lint one file\n  treaty rules                     list every rule\n  treaty rules FIELD_LOWER_SNAKE_CASE\n  treaty init                      write a treaty.yaml for the contracts found here"
 )]
 pub struct Cli {
+    /// Print only findings of severity error and no summary.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print what was loaded and how long each step took (on stderr).
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Settings every command shares.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Global {
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+static GLOBAL: std::sync::OnceLock<Global> = std::sync::OnceLock::new();
+
+pub fn global() -> Global {
+    GLOBAL.get().copied().unwrap_or_default()
+}
+
+/// Prints a line on stderr with --verbose.
+pub fn verbose(text: impl AsRef<str>) {
+    if global().verbose {
+        eprint(&format!("{}\n", text.as_ref()));
+    }
+}
+
+/// A progress line on a terminal for work that runs longer than a second; cleared when dropped.
+pub struct Progress {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    pub fn start(what: &'static str) -> Progress {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let done = std::sync::Arc::new(AtomicBool::new(false));
+        let show = std::io::stderr().is_terminal() && !global().quiet;
+        let handle = show.then(|| {
+            let done = done.clone();
+            std::thread::spawn(move || {
+                let start = std::time::Instant::now();
+                let frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+                let mut shown = false;
+                let mut i = 0;
+                while !done.load(Ordering::Relaxed) {
+                    if start.elapsed().as_millis() >= 1000 {
+                        eprint(&format!("\r{} {what} ({:.0} s)", frames[i % frames.len()], start.elapsed().as_secs_f64()));
+                        shown = true;
+                        i += 1;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                if shown {
+                    eprint("\r\x1b[2K");
+                }
+            })
+        });
+        Progress { done, handle }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -40,6 +111,12 @@ pub enum Command {
     /// List the rules, or print one rule's documentation.
     #[command(after_help = "Examples:\n  treaty rules\n  treaty rules ENUM_ZERO_VALUE_SUFFIX\n  treaty rules --format json")]
     Rules(rules::RulesArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Examples:\n  treaty completions bash > /etc/bash_completion.d/treaty\n  treaty completions zsh > ~/.zfunc/_treaty")]
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff), generated from the command-line definition.
+    #[command(after_help = "Examples:\n  treaty man > treaty.1 && man ./treaty.1")]
+    Man(completions::ManArgs),
     /// Write a treaty.yaml for the contracts found in a directory.
     #[command(after_help = "Examples:\n  treaty init\n  treaty init path/to/repo --force")]
     Init(init::InitArgs),
@@ -73,16 +150,38 @@ pub enum Outcome {
 }
 
 pub fn run(cli: Cli) -> Outcome {
+    let _ = GLOBAL.set(Global {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    });
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 
 /// Loads the workspace from paths, else from the nearest treaty.yaml.
 pub fn load_workspace(paths: &[PathBuf]) -> Result<Workspace, LoadErrors> {
+    let _progress = Progress::start("loading contracts");
+    let started = std::time::Instant::now();
+    let ws = load_workspace_quietly(paths);
+    if let Ok(ws) = &ws {
+        verbose(format!(
+            "loaded {} contracts ({} files) from {} in {:.2} s",
+            ws.contracts.len(),
+            ws.sources.len(),
+            ws.root.display(),
+            started.elapsed().as_secs_f64()
+        ));
+    }
+    ws
+}
+
+fn load_workspace_quietly(paths: &[PathBuf]) -> Result<Workspace, LoadErrors> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     if !paths.is_empty() {
         return workspace::load_paths(paths, &cwd);
