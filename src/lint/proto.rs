@@ -1,2 +1,0 @@
-//! Lint rules placeholder.
-pub static RULES: &[&crate::lint::LintRule] = &[];
