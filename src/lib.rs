@@ -14,6 +14,7 @@ pub mod diag;
 pub mod formats;
 pub mod lint;
 pub mod model;
+pub mod registry;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -71,6 +71,9 @@ pub struct ContractEntry {
     pub exclude: Vec<String>,
     #[serde(default)]
     pub version: Option<VersionText>,
+    /// Schema-registry modes for payloads: channel address or message name → mode (AsyncAPI).
+    #[serde(default)]
+    pub registry: IndexMap<String, crate::registry::Mode>,
 }
 
 /// A version as written; YAML would read `1.0` as a number, so numbers are accepted and kept as text.

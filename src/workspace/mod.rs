@@ -39,6 +39,8 @@ pub struct Workspace {
     pub breaking: Option<yaml_serde::Value>,
     /// The `breaking` section of the buf.yaml the protos belong to (treaty.yaml wins over it).
     pub buf_breaking: Option<yaml_serde::Value>,
+    /// Schema-registry modes from treaty.yaml: contract name → channel address or message name → mode.
+    pub registry: HashMap<String, indexmap::IndexMap<String, crate::registry::RegistryEntry>>,
 }
 
 impl Workspace {
@@ -163,6 +165,10 @@ fn manifest_specs(ws: &mut Workspace, path: &Path, errors: &mut LoadErrors) -> R
                 continue;
             }
             let name = c.name.clone().unwrap_or_else(|| format!("{service}/{kind}"));
+            for (key, &mode) in &c.registry {
+                let span = version_span(&format!("/services/{}/contracts/{i}/registry/{}", pointer_token(service), pointer_token(key)));
+                ws.registry.entry(name.clone()).or_default().insert(key.clone(), crate::registry::RegistryEntry { mode, span });
+            }
             let mut roots: Vec<PathBuf> = c.roots.iter().map(|r| root.join(r)).collect();
             let mut excludes: Vec<PathBuf> = c.exclude.iter().map(|r| root.join(r)).collect();
             if kind == ContractKind::Proto
