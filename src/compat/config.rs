@@ -11,7 +11,6 @@ use serde::Deserialize;
 use super::rule::BreakingRule;
 use crate::diag::Severity;
 use crate::lint::config::path_under;
-use crate::model::ContractKind;
 use crate::report::Bump;
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -72,20 +71,25 @@ impl BreakingConfig {
         rule.id == name || rule.categories.contains(&name)
     }
 
-    /// True when this configuration runs the rule.
+    /// True when this configuration runs the rule: named in `use` (by id or category, deprecated
+    /// ids expanded), or on by default while `use` names no rule of its family (rules sharing a
+    /// category with it). So buf's `use: [FILE]` leaves the PACKAGE-only rules off, as in buf,
+    /// while treaty's own additions and version policy stay at their defaults.
     pub fn is_selected(&self, rule: &BreakingRule, all: &[&'static BreakingRule]) -> bool {
         let except = Self::expand(&self.except);
         if except.iter().any(|e| Self::names(rule, e)) {
             return false;
         }
         let uses = Self::expand(&self.use_);
-        let applies = |name: &str, f: ContractKind| all.iter().any(|r| r.formats.contains(&f) && Self::names(r, name));
-        let configured = rule.formats.iter().any(|f| uses.iter().any(|u| applies(u, *f)));
-        if configured {
-            uses.iter().any(|u| Self::names(rule, u))
-        } else {
-            rule.default
+        if uses.iter().any(|u| Self::names(rule, u)) {
+            return true;
         }
+        let family_named = uses.iter().any(|u| {
+            all.iter()
+                .filter(|r| Self::names(r, u))
+                .any(|r| r.categories.iter().any(|c| rule.categories.contains(c)))
+        });
+        rule.default && !family_named
     }
 
     pub fn severity_of(&self, rule: &BreakingRule) -> Severity {

@@ -13,6 +13,7 @@
 //! through one [`Emitter`], which applies rule selection, path ignores, in-contract suppressions
 //! (`// treaty:ignore RULE_ID`, `x-treaty-ignore`) and severity/bump overrides, so no rule does.
 
+pub mod accepted;
 pub mod asyncapi;
 pub mod config;
 pub mod openapi;
@@ -166,6 +167,13 @@ pub fn check_with_history(old: &Workspace, new: &Workspace, history: &[Workspace
     let mut result = CheckResult::default();
     for (o, n) in pair_contracts(old, new) {
         let mut findings = Vec::new();
+        // Two single .proto files given on the command line pair with each other whatever their
+        // names: the old file takes the new one's name, so its elements pair by full name.
+        let renamed = match (o, n) {
+            (Some(o), Some(n)) if old.contracts.len() == 1 && new.contracts.len() == 1 => single_file_renamed(o, n),
+            _ => None,
+        };
+        let o = renamed.as_ref().or(o);
         match (o, n) {
             (Some(o), Some(n)) => {
                 let cx = PairCx {
@@ -210,6 +218,23 @@ pub fn check_with_history(old: &Workspace, new: &Workspace, history: &[Workspace
     result.verdicts.sort_by(|a, b| a.contract.cmp(&b.contract));
     result.services = verdict::by_service(&result.verdicts, old, new);
     result
+}
+
+/// For two single-file proto contracts with different file names: the old one, renamed.
+fn single_file_renamed(old: &Contract, new: &Contract) -> Option<Contract> {
+    let (op, np) = (old.proto.as_ref()?, new.proto.as_ref()?);
+    let ([of], [nf]) = (op.files.as_slice(), np.files.as_slice()) else {
+        return None;
+    };
+    if of.name == nf.name || op.descriptors.file.iter().any(|f| f.name.as_deref() == Some(nf.name.as_str())) {
+        return None;
+    }
+    let mut renamed = old.clone();
+    let p = renamed.proto.as_mut()?;
+    let index = p.files[0].index;
+    p.descriptors.file[index].name = Some(nf.name.clone());
+    p.files[0].name = nf.name.clone();
+    Some(renamed)
 }
 
 /// Runs the differ of the contract's format.

@@ -11,7 +11,6 @@ use serde::Deserialize;
 
 use super::LintRule;
 use crate::diag::Severity;
-use crate::model::ContractKind;
 use crate::report::Finding;
 use crate::source::SourceMap;
 
@@ -62,24 +61,23 @@ impl LintConfig {
         rule.id == name || rule.categories.contains(&name)
     }
 
-    fn applies_to_format(name: &str, format: ContractKind, all: &[&'static LintRule]) -> bool {
-        all.iter()
-            .any(|r| r.formats.contains(&format) && LintConfig::names(r, name))
-    }
-
+    /// A rule named in `use` (by id or category) runs. A rule not named runs only by default,
+    /// and not even then when `use` names rules of its family (rules sharing a category with
+    /// it): `use: [MINIMAL]` turns buf's other STANDARD rules off, but leaves the OpenAPI and
+    /// AsyncAPI rules, which share no category with buf's, at their defaults.
     pub fn is_selected(&self, rule: &LintRule, all: &[&'static LintRule]) -> bool {
         if self.except.iter().any(|e| LintConfig::names(rule, e)) {
             return false;
         }
-        let configured = rule
-            .formats
-            .iter()
-            .any(|f| self.use_.iter().any(|u| LintConfig::applies_to_format(u, *f, all)));
-        if configured {
-            self.use_.iter().any(|u| LintConfig::names(rule, u))
-        } else {
-            rule.default
+        if self.use_.iter().any(|u| LintConfig::names(rule, u)) {
+            return true;
         }
+        let family_named = self.use_.iter().any(|u| {
+            all.iter()
+                .filter(|r| LintConfig::names(r, u))
+                .any(|r| r.categories.iter().any(|c| rule.categories.contains(c)))
+        });
+        rule.default && !family_named
     }
 
     pub fn severity_of(&self, rule: &LintRule) -> Severity {
