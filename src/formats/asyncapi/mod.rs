@@ -679,41 +679,35 @@ impl Loader<'_, '_> {
         };
         for (name, _, at) in schemas.entries() {
             let location = self.location(&at);
-            let mut target = at.clone();
-            let mut json = !self.other_payloads.contains(&location);
-            if self.version == Version::V3
-                && let Some(format) = at.get("schemaFormat")
-            {
-                let format = format.as_str().unwrap_or_default().to_string();
-                match message::classify_format(&format) {
-                    Some(_) => match at.child("schema") {
-                        Some(schema) => target = schema,
-                        None => {
-                            self.missing(&at, "schema", &format!("schema `{name}`"));
-                            continue;
-                        }
-                    },
-                    None => json = false,
+            let (dialect, target) = match (self.version, at.get("schemaFormat")) {
+                (Version::V3, Some(format)) => {
+                    match format.as_str().and_then(message::classify_format) {
+                        Some(dialect) => match at.child("schema") {
+                            Some(schema) => (Some(dialect), schema),
+                            None => {
+                                self.missing(&at, "schema", &format!("schema `{name}`"));
+                                continue;
+                            }
+                        },
+                        None => (None, at.clone()),
+                    }
                 }
-            }
-            let dialect = match self.version {
-                Version::V3 => at
-                    .get("schemaFormat")
-                    .and_then(Node::as_str)
-                    .and_then(message::classify_format)
-                    .unwrap_or(Dialect::AsyncApi),
-                Version::V2 => Dialect::AsyncApi,
+                _ if self.other_payloads.contains(&location) => (None, at.clone()),
+                _ => (Some(Dialect::AsyncApi), at.clone()),
             };
-            if !json {
-                self.contract
-                    .other_components
-                    .entry("schemas".to_string())
-                    .or_default()
-                    .insert(name, at.element_span());
-                continue;
-            }
-            if let Some(id) = self.schema(&target, dialect) {
-                self.contract.components.insert(name, id);
+            match dialect {
+                Some(dialect) => {
+                    if let Some(id) = self.schema(&target, dialect) {
+                        self.contract.components.insert(name, id);
+                    }
+                }
+                None => {
+                    self.contract
+                        .other_components
+                        .entry("schemas".to_string())
+                        .or_default()
+                        .insert(name, at.element_span());
+                }
             }
         }
     }
