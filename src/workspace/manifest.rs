@@ -109,8 +109,10 @@ impl Manifest {
             match e.location() {
                 Some(loc) => {
                     let start = file.offset_of(loc.line().saturating_sub(1), loc.column().saturating_sub(1));
+                    // The label is the short reason; the message keeps the path and the choices.
+                    let label = message.rsplit(": ").next().unwrap_or(&message).split(", expected").next().unwrap_or(&message).to_string();
                     LoadError::at("treaty::manifest::invalid", file, start, start + 1, format!("invalid treaty.yaml: {message}"))
-                        .with_label(message)
+                        .with_label(label)
                         .with_help("see the manifest format in the README (services → contracts → kind, path, roots, version)")
                 }
                 None => LoadError::in_file("treaty::manifest::invalid", file.display.clone(), format!("invalid treaty.yaml: {message}")),

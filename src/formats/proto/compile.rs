@@ -360,7 +360,8 @@ fn convert(
     let message = err.to_string();
     let code = code_of(err, &message);
     let file = err.file().and_then(|name| file_id(cx, own, imports, name));
-    let mut out = located(cx, file, code, &message, primary_label(err));
+    let label = primary_label(err).or_else(|| cycle_label(cx, file, code, &message));
+    let mut out = located(cx, file, code, &message, label);
     if out.path.is_none()
         && let Some(name) = err.file()
     {
@@ -389,6 +390,23 @@ fn primary_label(err: &dyn Diagnostic) -> Option<miette::LabeledSpan> {
     let found = labels.iter().position(|l| l.label() == Some("found here"));
     let i = found.unwrap_or(labels.len().checked_sub(1)?);
     labels.into_iter().nth(i)
+}
+
+/// protox names an import cycle without a location: point at the import statement of the file
+/// that closes it (`import cycle detected: a.proto -> b.proto -> a.proto` → the `import "b.proto"`
+/// in a.proto).
+fn cycle_label(cx: &LoadCx, file: Option<FileId>, code: &str, message: &str) -> Option<miette::LabeledSpan> {
+    if code != "treaty::proto::import-cycle" {
+        return None;
+    }
+    let chain: Vec<&str> = message.split(": ").nth(1)?.split(" -> ").map(str::trim).collect();
+    let next = chain.get(1)?;
+    let text = &cx.sources.get(file?).text;
+    let quoted = format!("\"{next}\"");
+    let at = text.match_indices(&quoted).map(|(i, _)| i).find(|&i| text[..i].trim_end().ends_with("import") || text[..i].trim_end().ends_with("public") || text[..i].trim_end().ends_with("weak"))?;
+    let start = text[..at].rfind("import").unwrap_or(at);
+    let end = text[at..].find(';').map(|e| at + e + 1).unwrap_or(at + quoted.len());
+    Some(miette::LabeledSpan::new(Some("this import closes the cycle".to_string()), start, end - start))
 }
 
 fn located(
