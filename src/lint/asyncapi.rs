@@ -48,7 +48,7 @@ lint_rule! {
     /// ```
     /// Use instead: `operationId: orderCreated` and `operationId: orderCancelled`.
     pub OPERATION_ID_UNIQUE = "asyncapi-operation-id-unique", formats: [Asyncapi],
-    categories: ["asyncapi"], default: true, severity: Error, check: Contract(operation_id_unique)
+    categories: ["ASYNCAPI"], default: true, severity: Error, check: Contract(operation_id_unique)
 }
 
 fn operation_id_unique(cx: &LintCx, c: &Contract, sink: &mut Sink) {
@@ -107,7 +107,7 @@ lint_rule! {
     /// Use instead: list `#/channels/orders/messages/OrderCreated`, or add the message to the
     /// channel.
     pub OPERATION_MESSAGE_NOT_IN_CHANNEL = "asyncapi-operation-message-not-in-channel", formats: [Asyncapi],
-    categories: ["asyncapi"], default: true, severity: Error, check: Contract(operation_message_not_in_channel)
+    categories: ["ASYNCAPI"], default: true, severity: Error, check: Contract(operation_message_not_in_channel)
 }
 
 fn operation_message_not_in_channel(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
@@ -176,7 +176,7 @@ lint_rule! {
     /// ```
     /// Use instead: add `payload: {$ref: '#/components/schemas/OrderCreated'}`.
     pub MESSAGE_PAYLOAD = "asyncapi-message-payload", formats: [Asyncapi],
-    categories: ["asyncapi"], default: true, severity: Error, check: Contract(message_payload)
+    categories: ["ASYNCAPI"], default: true, severity: Error, check: Contract(message_payload)
 }
 
 fn message_payload(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
@@ -209,7 +209,7 @@ lint_rule! {
     /// ```
     /// Use instead: `orderId: 42`.
     pub EXAMPLE_VALID = "asyncapi-example-valid", formats: [Asyncapi],
-    categories: ["asyncapi"], default: true, severity: Error, check: Contract(example_valid)
+    categories: ["ASYNCAPI"], default: true, severity: Error, check: Contract(example_valid)
 }
 
 fn example_valid(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
@@ -286,7 +286,7 @@ lint_rule! {
     /// ```
     /// Use instead: `version: 2.0.0`.
     pub INFO_VERSION_SEMVER = "asyncapi-info-version-semver", formats: [Asyncapi],
-    categories: ["asyncapi"], default: true, severity: Error, check: Contract(info_version_semver)
+    categories: ["ASYNCAPI"], default: true, severity: Error, check: Contract(info_version_semver)
 }
 
 fn info_version_semver(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
@@ -327,7 +327,7 @@ lint_rule! {
     /// ```
     /// Use instead: delete it, or refer to it.
     pub COMPONENT_UNUSED = "asyncapi-component-unused", formats: [Asyncapi],
-    categories: ["asyncapi"], default: true, severity: Warning, check: Contract(component_unused)
+    categories: ["ASYNCAPI"], default: true, severity: Warning, check: Contract(component_unused)
 }
 
 fn component_unused(cx: &LintCx, c: &Contract, sink: &mut Sink) {
@@ -390,7 +390,7 @@ lint_rule! {
     /// ```
     /// Use instead: name the parameter `orderId`.
     pub CHANNEL_PARAMS_DECLARED = "asyncapi-channel-params-declared", formats: [Asyncapi],
-    categories: ["asyncapi"], default: true, severity: Error, check: Contract(channel_params_declared)
+    categories: ["ASYNCAPI"], default: true, severity: Error, check: Contract(channel_params_declared)
 }
 
 fn channel_params_declared(_cx: &LintCx, c: &Contract, sink: &mut Sink) {

@@ -60,7 +60,7 @@ lint_rule! {
     /// ```
     /// Use instead: `x-channel-kind: point-to-point`.
     pub UNKNOWN_CHANNEL_KIND = "convention-unknown-channel-kind", formats: [Asyncapi],
-    categories: ["convention"], default: true, severity: Error, check: Contract(unknown_channel_kind)
+    categories: ["CONVENTION"], default: true, severity: Error, check: Contract(unknown_channel_kind)
 }
 
 fn unknown_channel_kind(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
@@ -99,7 +99,7 @@ lint_rule! {
     /// ```
     /// Use instead: `x-message-kind: event`.
     pub UNKNOWN_MESSAGE_KIND = "convention-unknown-message-kind", formats: [Asyncapi],
-    categories: ["convention"], default: true, severity: Error, check: Contract(unknown_message_kind)
+    categories: ["CONVENTION"], default: true, severity: Error, check: Contract(unknown_message_kind)
 }
 
 fn unknown_message_kind(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
@@ -155,7 +155,7 @@ lint_rule! {
     /// Use instead: have the owner publish an event on a `publish-subscribe` channel that the
     /// other service subscribes to.
     pub COMMAND_SINGLE_RECEIVER = "convention-command-single-receiver", formats: [Asyncapi],
-    categories: ["convention"], default: true, severity: Error, check: Workspace(command_single_receiver)
+    categories: ["CONVENTION"], default: true, severity: Error, check: Workspace(command_single_receiver)
 }
 
 /// The address, unless it is known only at run time (null, or with a `{parameter}`): such
@@ -267,7 +267,7 @@ lint_rule! {
     /// ```
     /// Use instead: add `x-shard-key: '$message.header#/PARTITION_ID'`.
     pub EVENT_SHARD_KEY = "convention-event-shard-key", formats: [Asyncapi],
-    categories: ["convention"], default: true, severity: Error, check: Contract(event_shard_key)
+    categories: ["CONVENTION"], default: true, severity: Error, check: Contract(event_shard_key)
 }
 
 fn event_shard_key(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
@@ -305,7 +305,7 @@ lint_rule! {
     /// ```
     /// Use instead: `x-shard-key: '$message.payload#/orderId'`.
     pub SHARD_KEY_FIELD = "convention-shard-key-field", formats: [Asyncapi],
-    categories: ["convention"], default: true, severity: Error, check: Contract(shard_key_field)
+    categories: ["CONVENTION"], default: true, severity: Error, check: Contract(shard_key_field)
 }
 
 fn shard_key_field(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
