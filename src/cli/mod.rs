@@ -3,6 +3,7 @@
 //! the run, 2 tool or input errors).
 
 pub mod check;
+pub mod compat;
 pub mod completions;
 pub mod init;
 pub mod lint;
@@ -105,6 +106,9 @@ pub enum Command {
     /// Compare two revisions: list every change, judge which break a consumer, and the semver bump needed.
     #[command(after_help = "Examples:\n  treaty check old.proto new.proto\n  treaty check fixtures/ftgo/r2 fixtures/ftgo/r3\n  treaty check --against fixtures/ftgo/r3 --format json\n  treaty check --against old/ --fail-on warning")]
     Check(check::CheckArgs),
+    /// Schema-registry compatibility of schema files (JSON Schema, protobuf, Avro), oldest first.
+    #[command(after_help = "Examples:\n  treaty compat v1.json v2.json                       is v2 backward compatible with v1?\n  treaty compat --mode full-transitive v1.json v2.json v3.json\n  treaty compat --mode forward --policy lenient old.json new.json\n  treaty compat --message ftgo.order.v1.Order old.proto new.proto\n  treaty compat --mode full order-v1.avsc order-v2.avsc --format json")]
+    Compat(compat::CompatArgs),
     /// Lint the workspace (or the given files and directories).
     #[command(after_help = "Examples:\n  treaty lint\n  treaty lint --format json\n  treaty lint contracts/order/openapi.yaml\n  treaty lint proto/   # a directory with a buf.yaml is a workspace of its own")]
     Lint(lint::LintArgs),
@@ -156,6 +160,7 @@ pub fn run(cli: Cli) -> Outcome {
     });
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Compat(args) => compat::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),

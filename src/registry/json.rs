@@ -878,7 +878,10 @@ impl Cx<'_> {
         if a.iter().any(|r| !b.contains(r)) {
             self.add(Type::RESERVED_PROPERTY_REMOVED, p, os, ns);
         }
-        if b.iter().any(|r| ns.properties.contains_key(r)) {
+        // A conflict counts once, when it appears.
+        if b.iter().any(|r| {
+            ns.properties.contains_key(r) && !(a.contains(r) && os.properties.contains_key(r))
+        }) {
             self.add(Type::RESERVED_PROPERTY_CONFLICTS_WITH_PROPERTY, p, os, ns);
         }
     }

@@ -255,7 +255,7 @@ pub struct CompatOptions {
 pub struct Incompatibility {
     /// The difference type (`PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL`, `FIELD_KIND_CHANGED`,
     /// `field-without-default`, …).
-    pub kind: String,
+    pub kind: &'static str,
     pub message: String,
     /// `backward` or `forward`: which check found it.
     pub check: &'static str,
@@ -270,6 +270,9 @@ pub struct CompatResult {
     pub sources: SourceMap,
     pub files: Vec<FileId>,
     pub incompatible: Vec<Incompatibility>,
+    /// The differences found that the mode allows (a property added to an open content model
+    /// under the lenient policy, a field added with a default, …).
+    pub compatible: Vec<Incompatibility>,
 }
 
 /// One loaded schema file.
@@ -331,7 +334,10 @@ pub fn check_files(
                 options,
             );
             match found {
-                Ok(f) => result.incompatible.extend(f),
+                Ok((bad, ok)) => {
+                    result.incompatible.extend(bad);
+                    result.compatible.extend(ok);
+                }
                 Err(e) => errors.push(e),
             }
         }
@@ -445,10 +451,11 @@ fn compare(
     new: (&Loaded, FileId),
     check: Mode,
     options: &CompatOptions,
-) -> Result<Vec<Incompatibility>, LoadError> {
+) -> Result<(Vec<Incompatibility>, Vec<Incompatibility>), LoadError> {
     let backward = check == Mode::Backward;
     let name = if backward { "backward" } else { "forward" };
     let mut out = Vec::new();
+    let mut fine = Vec::new();
     match (old.0, new.0) {
         (
             Loaded::Json {
@@ -474,26 +481,25 @@ fn compare(
                     })
                     .collect()
             };
-            out.extend(
-                found
-                    .into_iter()
-                    .filter(|d| !d.kind.compatible(options.policy))
-                    .map(|d| Incompatibility {
-                        kind: d.kind.name().to_string(),
-                        message: format!(
-                            "{} at {}",
-                            d.kind.name(),
-                            if d.pointer.is_empty() {
-                                "#".to_string()
-                            } else {
-                                d.pointer.clone()
-                            }
-                        ),
-                        check: name,
-                        new: d.new,
-                        old: d.old,
-                    }),
-            );
+            for d in found {
+                let ok = d.kind.compatible(options.policy);
+                let i = Incompatibility {
+                    kind: d.kind.name(),
+                    message: format!(
+                        "{} at {}",
+                        d.kind.name(),
+                        if d.pointer.is_empty() {
+                            "#".to_string()
+                        } else {
+                            d.pointer.clone()
+                        }
+                    ),
+                    check: name,
+                    new: d.new,
+                    old: d.old,
+                };
+                if ok { fine.push(i) } else { out.push(i) }
+            }
         }
         (
             Loaded::Avro {
@@ -516,7 +522,7 @@ fn compare(
                     (&i.writer, &i.reader)
                 };
                 out.push(Incompatibility {
-                    kind: i.kind.to_string(),
+                    kind: i.kind,
                     message: i.message.clone(),
                     check: name,
                     new: at(nt, new.1, new_ptr),
@@ -531,14 +537,19 @@ fn compare(
             } else {
                 protobuf::diff(nf, of, only)
             };
-            for d in found.into_iter().filter(|d| !d.kind.compatible()) {
+            for d in found {
                 let (new_path, old_path) = if backward {
                     (&d.new_path, &d.old_path)
                 } else {
                     (&d.old_path, &d.new_path)
                 };
-                out.push(Incompatibility {
-                    kind: d.kind.name().to_string(),
+                let into = if d.kind.compatible() {
+                    &mut fine
+                } else {
+                    &mut out
+                };
+                into.push(Incompatibility {
+                    kind: d.kind.name(),
                     message: d.message.clone(),
                     check: name,
                     new: protobuf::span_of(nf, sources.get(new.1), new.1, new_path),
@@ -558,5 +569,5 @@ fn compare(
             ));
         }
     }
-    Ok(out)
+    Ok((out, fine))
 }
