@@ -42,7 +42,11 @@ impl LoadError {
     }
 
     /// An error about a file as a whole (unreadable, empty, not a contract).
-    pub fn in_file(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> LoadError {
+    pub fn in_file(
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> LoadError {
         let path = path.into();
         let mut e = LoadError::new(code, message);
         e.path = Some(path);
@@ -50,10 +54,19 @@ impl LoadError {
     }
 
     /// An error at a byte range of a file.
-    pub fn at(code: &'static str, file: &SourceFile, start: usize, end: usize, message: impl Into<String>) -> LoadError {
+    pub fn at(
+        code: &'static str,
+        file: &SourceFile,
+        start: usize,
+        end: usize,
+        message: impl Into<String>,
+    ) -> LoadError {
         let mut e = LoadError::new(code, message);
         e.path = Some(file.display.clone());
-        e.source = Some(NamedSource::new(file.display.clone(), file.text.clone()).with_language(language_of(&file.display)));
+        e.source = Some(
+            NamedSource::new(file.display.clone(), file.text.clone())
+                .with_language(language_of(&file.display)),
+        );
         let len = file.text.len();
         let start = start.min(len);
         e.span = Some((start, end.clamp(start, len) - start));
@@ -61,8 +74,19 @@ impl LoadError {
     }
 
     /// An error at a span of a file in a source map.
-    pub fn at_span(code: &'static str, sources: &SourceMap, span: Span, message: impl Into<String>) -> LoadError {
-        LoadError::at(code, sources.get(span.file), span.start as usize, span.end as usize, message)
+    pub fn at_span(
+        code: &'static str,
+        sources: &SourceMap,
+        span: Span,
+        message: impl Into<String>,
+    ) -> LoadError {
+        LoadError::at(
+            code,
+            sources.get(span.file),
+            span.start as usize,
+            span.end as usize,
+            message,
+        )
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> LoadError {
@@ -95,7 +119,12 @@ impl LoadError {
         let text = src.inner();
         let before = &text[..start.min(text.len())];
         let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+        let col = before
+            .rsplit('\n')
+            .next()
+            .map(|l| l.chars().count())
+            .unwrap_or(0)
+            + 1;
         Some((line, col))
     }
 }
@@ -128,7 +157,9 @@ impl Diagnostic for LoadError {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -138,7 +169,9 @@ impl Diagnostic for LoadError {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let (start, len) = self.span?;
         let label = self.label.clone().or_else(|| Some("here".to_string()));
-        Some(Box::new(std::iter::once(LabeledSpan::new(label, start, len))))
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            label, start, len,
+        ))))
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
@@ -187,7 +220,9 @@ impl fmt::Display for LoadErrors {
 impl std::error::Error for LoadErrors {}
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,

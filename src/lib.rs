@@ -9,6 +9,10 @@
 //!
 //! The library never prints; the `treaty` binary (`src/main.rs` and `cli/`) does.
 
+// `LoadError` carries its source excerpt so that it renders on its own; errors end the command,
+// so their size costs nothing on the paths that matter, and boxing them would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod compat;
 pub mod diag;
 pub mod formats;

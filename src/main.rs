@@ -18,7 +18,10 @@ fn main() -> ExitCode {
         cli::Outcome::Clean => ExitCode::SUCCESS,
         cli::Outcome::Failed => ExitCode::from(1),
         cli::Outcome::Error(errors) => {
-            cli::eprint(&treaty::report::human::render_errors(&errors, cli::stderr_colour()));
+            cli::eprint(&treaty::report::human::render_errors(
+                &errors,
+                cli::stderr_colour(),
+            ));
             ExitCode::from(2)
         }
     }

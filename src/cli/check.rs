@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::{Format, Outcome};
+use treaty::compat::accepted::{self, AcceptedFinding};
 use treaty::compat::{self, BreakingConfig, CheckOptions, CheckResult};
 use treaty::diag::{LoadError, LoadErrors, Severity};
-use treaty::report::{github, human, json, junit, markdown, sarif};
+use treaty::report::{Finding, github, human, json, junit, markdown, sarif};
 use treaty::source::SourceMap;
 use treaty::workspace::Workspace;
 
@@ -51,6 +52,14 @@ pub struct CheckArgs {
     /// The date deprecation and sunset policies compare with (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+    /// A file of accepted findings, let through the gate until their `expires` date (default: the
+    /// file named by `accepted:` in treaty.yaml).
+    #[arg(long, value_name = "FILE")]
+    pub accepted: Option<PathBuf>,
+    /// Write the findings that fail the gate into FILE as accepted findings (keeping the reasons
+    /// and dates of entries already there), then gate with it: to adopt treaty on an existing codebase.
+    #[arg(long, value_name = "FILE")]
+    pub write_accepted: Option<PathBuf>,
 }
 
 /// True when the environment says this is a CI run.
@@ -92,7 +101,8 @@ fn load_side(path: &std::path::Path) -> Result<Workspace, LoadErrors> {
 pub fn breaking_config(ws: &Workspace) -> Result<BreakingConfig, LoadErrors> {
     let read = |v: &Option<yaml_serde::Value>| -> Result<BreakingConfig, LoadErrors> {
         match v {
-            Some(v) => BreakingConfig::from_yaml(v).map_err(|e| LoadError::new("treaty::config::breaking", e).into()),
+            Some(v) => BreakingConfig::from_yaml(v)
+                .map_err(|e| LoadError::new("treaty::config::breaking", e).into()),
             None => Ok(BreakingConfig::default()),
         }
     };
@@ -105,33 +115,40 @@ pub fn run(args: CheckArgs) -> Outcome {
     if let Some(d) = &args.today
         && !valid_date(d)
     {
-        return Outcome::Error(LoadError::new("treaty::usage::today", format!("--today `{d}` is not a date in the form YYYY-MM-DD")).into());
+        return Outcome::Error(
+            LoadError::new(
+                "treaty::usage::today",
+                format!("--today `{d}` is not a date in the form YYYY-MM-DD"),
+            )
+            .into(),
+        );
     }
     let mut _keep = None;
     let sides = match (&args.old, &args.new, &args.against) {
         (Some(o), Some(n), None) => load_side(o).and_then(|o| load_side(n).map(|n| (o, n))),
         (None, None, against) => {
-            let against = match against {
-                Some(a) => a.clone(),
-                None if in_ci() => {
-                    return Outcome::Error(
-                        LoadError::new("treaty::usage::ci-default", "in CI (CI=true), `treaty check` needs --against REF or OLD NEW")
-                            .with_help("the local default compares the working tree with HEAD, which in CI is the revision under test itself and would never fail: name the base, e.g. --against origin/main")
-                            .into(),
-                    );
-                }
-                None => "HEAD".to_string(),
+            let against = match against_or_head(
+                against.as_deref(),
+                "`treaty check` needs --against REF or OLD NEW",
+            ) {
+                Ok(a) => a,
+                Err(e) => return Outcome::Error(e),
             };
             super::load_workspace(&[]).and_then(|new| {
                 let old = load_revision(&against, &new.root, &mut _keep)?;
                 Ok((old, new))
             })
         }
-        _ => Err(LoadError::new("treaty::usage::check", "give either OLD and NEW, or --against REF")
-            .with_help("treaty check old.proto new.proto   or   treaty check --against fixtures/ftgo/r3")
-            .into()),
+        _ => Err(LoadError::new(
+            "treaty::usage::check",
+            "give either OLD and NEW, or --against REF",
+        )
+        .with_help(
+            "treaty check old.proto new.proto   or   treaty check --against fixtures/ftgo/r3",
+        )
+        .into()),
     };
-    let (old, new) = match sides {
+    let (old, mut new) = match sides {
         Ok(s) => s,
         Err(e) => return Outcome::Error(e),
     };
@@ -153,9 +170,24 @@ pub fn run(args: CheckArgs) -> Outcome {
         today: args.today.clone(),
     };
     let started = std::time::Instant::now();
-    let result = {
+    let mut result = {
         let _progress = super::Progress::start("comparing revisions");
         compat::check_with_history(&old, &new, &history, &options)
+    };
+    let fail_on = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let files = AcceptedFiles {
+        read: args.accepted.as_deref(),
+        write: args.write_accepted.as_deref(),
+        fail_on,
+        today: args.today.as_deref(),
+    };
+    let accepted = match accept(&files, &old, &mut new, &options, &mut result) {
+        Ok(a) => a,
+        Err(e) => return Outcome::Error(e),
     };
     super::verbose(format!(
         "compared {} contracts: {} findings in {:.2} s",
@@ -163,46 +195,137 @@ pub fn run(args: CheckArgs) -> Outcome {
         result.findings.len(),
         started.elapsed().as_secs_f64()
     ));
-    render(&result, &old.sources, &new.sources, args.format);
-    let fail_on = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
-    if gate_fails(&result, fail_on) { Outcome::Failed } else { Outcome::Clean }
+    render(&result, &accepted, &old.sources, &new.sources, args.format);
+    if gate_fails(&result, fail_on) {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    }
 }
 
 /// True when a finding at or above `fail_on` is not covered by its contract's version change.
 pub fn gate_fails(result: &CheckResult, fail_on: Option<Severity>) -> bool {
-    result.findings.iter().any(|f| {
-        compat::fails(f, fail_on) && {
-            let covered = !compat::verdict::is_policy_rule(f.rule)
-                && result.verdicts.iter().any(|v| v.contract == f.contract && v.covered);
-            !covered
-        }
-    })
+    result
+        .findings
+        .iter()
+        .any(|f| fails_gate(result, f, fail_on))
 }
 
-fn render(result: &CheckResult, old: &SourceMap, new: &SourceMap, format: Format) {
+/// True when this finding fails the gate: at or above `fail_on` and not covered.
+pub fn fails_gate(result: &CheckResult, f: &Finding, fail_on: Option<Severity>) -> bool {
+    compat::fails(f, fail_on) && {
+        let covered = !compat::verdict::is_policy_rule(f.rule)
+            && result
+                .verdicts
+                .iter()
+                .any(|v| v.contract == f.contract && v.covered);
+        !covered
+    }
+}
+
+/// Where accepted findings are read from and written to.
+pub struct AcceptedFiles<'a> {
+    /// --accepted; else the manifest's `accepted:`.
+    pub read: Option<&'a std::path::Path>,
+    /// --write-accepted.
+    pub write: Option<&'a std::path::Path>,
+    pub fail_on: Option<Severity>,
+    pub today: Option<&'a str>,
+}
+
+/// Applies accepted findings to a result. With a file to write, the findings that fail the gate
+/// are first written there (keeping reasons and dates of entries already in it) and then applied.
+pub fn accept(
+    files: &AcceptedFiles,
+    old: &Workspace,
+    new: &mut Workspace,
+    options: &CheckOptions,
+    result: &mut CheckResult,
+) -> Result<Vec<AcceptedFinding>, LoadErrors> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let today = files
+        .today
+        .and_then(accepted::Date::parse)
+        .unwrap_or_else(accepted::Date::today);
+    let acceptance = if let Some(target) = files.write {
+        let target = cwd.join(target);
+        let previous = if target.is_file() {
+            Some(accepted::load(&target, new)?)
+        } else {
+            None
+        };
+        let failing: Vec<&Finding> = result
+            .findings
+            .iter()
+            .filter(|f| fails_gate(result, f, files.fail_on))
+            .collect();
+        let entries =
+            accepted::entries_for(&failing, previous.as_ref(), &old.sources, &new.sources);
+        accepted::write(&target, &accepted::render(&entries))?;
+        accepted::Acceptance {
+            path: target,
+            entries,
+        }
+    } else {
+        match files
+            .read
+            .map(|f| cwd.join(f))
+            .or_else(|| accepted::manifest_file(new))
+        {
+            Some(path) => accepted::load(&path, new)?,
+            None => return Ok(Vec::new()),
+        }
+    };
+    Ok(accepted::apply(
+        result,
+        old,
+        new,
+        options,
+        &acceptance,
+        today,
+    ))
+}
+
+fn render(
+    result: &CheckResult,
+    accepted: &[AcceptedFinding],
+    old: &SourceMap,
+    new: &SourceMap,
+    format: Format,
+) {
     match format {
         Format::Json => {
             let out = serde_json::json!({
                 "findings": result.findings.iter().map(|f| json::finding(f, old, new)).collect::<Vec<_>>(),
                 "verdicts": result.verdicts,
                 "services": result.services,
+                "accepted": accepted.iter().map(|a| a.to_json(old, new)).collect::<Vec<_>>(),
             });
-            super::print(&format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default()));
+            super::print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&out).unwrap_or_default()
+            ));
         }
         Format::Sarif => super::print(&sarif::render(&result.findings, old, new)),
         Format::Github => super::print(&github::render(&result.findings, old, new)),
-        Format::Markdown => super::print(&markdown::render(&result.findings, old, new, &result.verdicts)),
+        Format::Markdown => super::print(&markdown::render(
+            &result.findings,
+            old,
+            new,
+            &result.verdicts,
+        )),
         Format::Junit => {
             let names: Vec<String> = result.verdicts.iter().map(|v| v.contract.clone()).collect();
             super::print(&junit::render(&result.findings, old, new, &names))
         }
         Format::Human => {
             let quiet = super::global().quiet;
-            let shown: Vec<_> = result.findings.iter().filter(|f| !quiet || f.severity == Severity::Error).cloned().collect();
+            let shown: Vec<_> = result
+                .findings
+                .iter()
+                .filter(|f| !quiet || f.severity == Severity::Error)
+                .cloned()
+                .collect();
             let mut text = human::render_findings(&shown, old, new, super::stdout_colour());
             for v in result.verdicts.iter().filter(|v| !quiet || !v.ok) {
                 text.push_str(&format!(
@@ -211,7 +334,17 @@ fn render(result: &CheckResult, old: &SourceMap, new: &SourceMap, format: Format
                     v.old_version.as_deref().unwrap_or("(no version)"),
                     v.new_version.as_deref().unwrap_or("(no version)"),
                     v.required_bump.as_str(),
-                    if v.ok { "ok" } else { "version does not cover the changes" }
+                    if v.ok {
+                        "ok"
+                    } else {
+                        "version does not cover the changes"
+                    }
+                ));
+            }
+            if !quiet && !accepted.is_empty() {
+                text.push_str(&format!(
+                    "{} accepted findings let through (listed in --format json)\n",
+                    accepted.len()
                 ));
             }
             if !quiet {
@@ -220,6 +353,18 @@ fn render(result: &CheckResult, old: &SourceMap, new: &SourceMap, format: Format
             }
             super::print(&text);
         }
+    }
+}
+
+/// The revision to compare with: the one given, else HEAD, which CI refuses (there HEAD is the
+/// revision under test and the comparison could never fail).
+pub fn against_or_head(against: Option<&str>, needs: &str) -> Result<String, LoadErrors> {
+    match against {
+        Some(a) => Ok(a.to_string()),
+        None if in_ci() => Err(LoadError::new("treaty::usage::ci-default", format!("in CI (CI=true), {needs}"))
+            .with_help("the local default compares the working tree with HEAD, which in CI is the revision under test itself and would never fail: name the base, e.g. --against origin/main")
+            .into()),
+        None => Ok("HEAD".to_string()),
     }
 }
 

@@ -28,7 +28,13 @@ pub fn man(_args: ManArgs) -> Outcome {
     let cmd = Cli::command();
     let mut out = Vec::new();
     if let Err(e) = clap_mangen::Man::new(cmd).render(&mut out) {
-        return Outcome::Error(LoadError::new("treaty::io::write", format!("cannot render the man page: {e}")).into());
+        return Outcome::Error(
+            LoadError::new(
+                "treaty::io::write",
+                format!("cannot render the man page: {e}"),
+            )
+            .into(),
+        );
     }
     super::print(&String::from_utf8_lossy(&out));
     Outcome::Clean

@@ -25,15 +25,25 @@ pub fn run(args: InitArgs) -> Outcome {
     let dir = match std::fs::canonicalize(&dir) {
         Ok(d) if d.is_dir() => d,
         _ => {
-            return Outcome::Error(LoadError::new("treaty::init::no-dir", format!("{} is not a directory", dir.display())).into());
+            return Outcome::Error(
+                LoadError::new(
+                    "treaty::init::no-dir",
+                    format!("{} is not a directory", dir.display()),
+                )
+                .into(),
+            );
         }
     };
     let target = dir.join(MANIFEST);
     if target.exists() && !args.force {
         return Outcome::Error(
-            LoadError::in_file("treaty::init::exists", super::shown(&target), "a treaty.yaml already exists here")
-                .with_help("pass --force to replace it")
-                .into(),
+            LoadError::in_file(
+                "treaty::init::exists",
+                super::shown(&target),
+                "a treaty.yaml already exists here",
+            )
+            .with_help("pass --force to replace it")
+            .into(),
         );
     }
     let mut errors = LoadErrors::default();
@@ -50,19 +60,36 @@ pub fn run(args: InitArgs) -> Outcome {
     }
     let text = manifest_text(&dir, &found.specs);
     if let Err(e) = write_atomic(&target, &text) {
-        return Outcome::Error(LoadError::in_file("treaty::io::write", super::shown(&target), format!("cannot write: {e}")).into());
+        return Outcome::Error(
+            LoadError::in_file(
+                "treaty::io::write",
+                super::shown(&target),
+                format!("cannot write: {e}"),
+            )
+            .into(),
+        );
     }
-    super::print(&format!("wrote {} with {} contracts\n", super::shown(&target), found.specs.len()));
+    super::print(&format!(
+        "wrote {} with {} contracts\n",
+        super::shown(&target),
+        found.specs.len()
+    ));
     Outcome::Clean
 }
 
 /// The manifest for discovered contracts, grouped by service, in a stable order.
 pub fn manifest_text(dir: &std::path::Path, specs: &[treaty::formats::ContractSpec]) -> String {
-    let mut services: std::collections::BTreeMap<String, Vec<&treaty::formats::ContractSpec>> = Default::default();
+    let mut services: std::collections::BTreeMap<String, Vec<&treaty::formats::ContractSpec>> =
+        Default::default();
     for s in specs {
-        services.entry(s.service.clone().unwrap_or_else(|| "api".into())).or_default().push(s);
+        services
+            .entry(s.service.clone().unwrap_or_else(|| "api".into()))
+            .or_default()
+            .push(s);
     }
-    let mut out = String::from("# treaty workspace: the contracts of this repository.\n# Proto contracts declare their version here; OpenAPI and AsyncAPI take theirs from info.version.\nservices:\n");
+    let mut out = String::from(
+        "# treaty workspace: the contracts of this repository.\n# Proto contracts declare their version here; OpenAPI and AsyncAPI take theirs from info.version.\nservices:\n",
+    );
     let mut used = std::collections::BTreeSet::new();
     for (service, list) in services {
         let _ = writeln!(out, "  {}:\n    contracts:", yaml_key(&service));
@@ -76,15 +103,31 @@ pub fn manifest_text(dir: &std::path::Path, specs: &[treaty::formats::ContractSp
             let _ = writeln!(out, "      - name: {}", yaml_key(&name));
             let _ = writeln!(out, "        kind: {}", s.kind);
             if s.kind == ContractKind::Proto {
-                let root = s.roots.first().cloned().unwrap_or_else(|| dir.to_path_buf());
+                let root = s
+                    .roots
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| dir.to_path_buf());
                 let rel = display_path(dir, &root);
-                let path = if rel == "." { "**/*.proto".to_string() } else { format!("{rel}/**/*.proto") };
+                let path = if rel == "." {
+                    "**/*.proto".to_string()
+                } else {
+                    format!("{rel}/**/*.proto")
+                };
                 let _ = writeln!(out, "        path: {}", yaml_key(&path));
-                let roots: Vec<String> = s.roots.iter().map(|r| yaml_key(&display_path(dir, r))).collect();
+                let roots: Vec<String> = s
+                    .roots
+                    .iter()
+                    .map(|r| yaml_key(&display_path(dir, r)))
+                    .collect();
                 let _ = writeln!(out, "        roots: [{}]", roots.join(", "));
                 let _ = writeln!(out, "        version: 0.1.0");
             } else {
-                let _ = writeln!(out, "        path: {}", yaml_key(&display_path(dir, &s.files[0])));
+                let _ = writeln!(
+                    out,
+                    "        path: {}",
+                    yaml_key(&display_path(dir, &s.files[0]))
+                );
             }
         }
     }
@@ -93,7 +136,8 @@ pub fn manifest_text(dir: &std::path::Path, specs: &[treaty::formats::ContractSp
 
 fn yaml_key(s: &str) -> String {
     let plain = !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
         && !s.starts_with(['-', '.'])
         || s.starts_with("./");
     if plain && !s.contains("**") {

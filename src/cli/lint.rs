@@ -38,7 +38,8 @@ pub fn run(args: LintArgs) -> Outcome {
             super::print(&junit::render(&findings, &empty, &ws.sources, &names))
         }
         Format::Human => {
-            let mut text = human::render_findings(&findings, &empty, &ws.sources, super::stdout_colour());
+            let mut text =
+                human::render_findings(&findings, &empty, &ws.sources, super::stdout_colour());
             if !super::global().quiet {
                 text.push_str(&human::summary(&findings, ws.contracts.len()));
                 text.push('\n');

@@ -81,7 +81,10 @@ pub fn run(args: RulesArgs) -> Outcome {
         match args.format {
             Format::Json => {
                 let list: Vec<_> = found.iter().map(|r| rule_json(r)).collect();
-                super::print(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()));
+                super::print(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&list).unwrap_or_default()
+                ));
             }
             Format::Human => {
                 let mut s = String::new();
@@ -91,7 +94,11 @@ pub fn run(args: RulesArgs) -> Outcome {
                         rule.id,
                         rule.kind,
                         formats(rule),
-                        if rule.categories.is_empty() { "-".to_string() } else { rule.categories.join(", ") },
+                        if rule.categories.is_empty() {
+                            "-".to_string()
+                        } else {
+                            rule.categories.join(", ")
+                        },
                         if rule.default { "on" } else { "off" },
                         rule.severity,
                     ));
@@ -111,7 +118,10 @@ pub fn run(args: RulesArgs) -> Outcome {
     match args.format {
         Format::Json => {
             let list: Vec<_> = all.iter().map(rule_json).collect();
-            super::print(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()));
+            super::print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&list).unwrap_or_default()
+            ));
         }
         Format::Human => {
             let width = all.iter().map(|r| r.id.len()).max().unwrap_or(10);
@@ -134,7 +144,11 @@ pub fn run(args: RulesArgs) -> Outcome {
 }
 
 fn formats(r: &Rule) -> String {
-    r.formats.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(",")
+    r.formats
+        .iter()
+        .map(|f| f.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn rule_json(r: &Rule) -> serde_json::Value {

@@ -44,16 +44,24 @@ pub const DEPRECATED: &[(&str, &[&str])] = &[
     ("FIELD_SAME_CTYPE", &["FIELD_SAME_CPP_STRING_TYPE"]),
     (
         "FIELD_SAME_LABEL",
-        &["FIELD_SAME_CARDINALITY", "FIELD_WIRE_COMPATIBLE_CARDINALITY", "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY"],
+        &[
+            "FIELD_SAME_CARDINALITY",
+            "FIELD_WIRE_COMPATIBLE_CARDINALITY",
+            "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
+        ],
     ),
-    ("FILE_SAME_JAVA_STRING_CHECK_UTF8", &["FIELD_SAME_JAVA_UTF8_VALIDATION"]),
+    (
+        "FILE_SAME_JAVA_STRING_CHECK_UTF8",
+        &["FIELD_SAME_JAVA_UTF8_VALIDATION"],
+    ),
     ("FILE_SAME_PHP_GENERIC_SERVICES", &[]),
 ];
 
 impl BreakingConfig {
     /// Reads a `breaking:` section (treaty.yaml or buf.yaml).
     pub fn from_yaml(value: &yaml_serde::Value) -> Result<BreakingConfig, String> {
-        yaml_serde::from_value(value.clone()).map_err(|e| format!("invalid `breaking` section: {e}"))
+        yaml_serde::from_value(value.clone())
+            .map_err(|e| format!("invalid `breaking` section: {e}"))
     }
 
     fn expand(names: &[String]) -> Vec<String> {
@@ -105,9 +113,12 @@ impl BreakingConfig {
         if self.ignore.iter().any(|p| path_under(file, p)) {
             return true;
         }
-        self.ignore_only
-            .iter()
-            .any(|(id, paths)| Self::expand(std::slice::from_ref(id)).iter().any(|i| Self::names(rule, i)) && paths.iter().any(|p| path_under(file, p)))
+        self.ignore_only.iter().any(|(id, paths)| {
+            Self::expand(std::slice::from_ref(id))
+                .iter()
+                .any(|i| Self::names(rule, i))
+                && paths.iter().any(|p| path_under(file, p))
+        })
     }
 
     /// Merges a lower-priority configuration (a buf.yaml) under this one.
@@ -120,7 +131,9 @@ impl BreakingConfig {
         }
         self.ignore.extend(lower.ignore.iter().cloned());
         for (k, v) in &lower.ignore_only {
-            self.ignore_only.entry(k.clone()).or_insert_with(|| v.clone());
+            self.ignore_only
+                .entry(k.clone())
+                .or_insert_with(|| v.clone());
         }
         self.ignore_unstable_packages |= lower.ignore_unstable_packages;
         self
@@ -129,8 +142,12 @@ impl BreakingConfig {
 
 /// True for buf's unstable package versions: a last component like `v1alpha1`, `v1beta`, `v1test`.
 pub fn is_unstable_package(package: &str) -> bool {
-    let Some(last) = package.rsplit('.').next() else { return false };
-    let Some(rest) = last.strip_prefix('v') else { return false };
+    let Some(last) = package.rsplit('.').next() else {
+        return false;
+    };
+    let Some(rest) = last.strip_prefix('v') else {
+        return false;
+    };
     let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
     if digits == 0 {
         return false;

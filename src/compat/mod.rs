@@ -90,7 +90,13 @@ impl<'a> Emitter<'a> {
 
     /// Emits a finding. `old` is where the element was; `new` is where it is now or, for a
     /// deleted element, the enclosing element in the new revision.
-    pub fn emit(&mut self, rule: &'static BreakingRule, old: Option<Span>, new: Option<Span>, message: impl Into<String>) -> Option<&mut Finding> {
+    pub fn emit(
+        &mut self,
+        rule: &'static BreakingRule,
+        old: Option<Span>,
+        new: Option<Span>,
+        message: impl Into<String>,
+    ) -> Option<&mut Finding> {
         self.emit_with(rule, old, new, message, BTreeMap::new())
     }
 
@@ -135,22 +141,44 @@ impl<'a> Emitter<'a> {
 
     fn in_paths(&self, file: &str) -> bool {
         let o = self.cx.options;
-        let included = o.paths.is_empty() || o.paths.iter().any(|p| crate::lint::config::path_under(file, p));
-        included && !o.exclude_paths.iter().any(|p| crate::lint::config::path_under(file, p))
+        let included = o.paths.is_empty()
+            || o.paths
+                .iter()
+                .any(|p| crate::lint::config::path_under(file, p));
+        included
+            && !o
+                .exclude_paths
+                .iter()
+                .any(|p| crate::lint::config::path_under(file, p))
     }
 }
 
 /// Pairs contracts of two revisions: by name, or the single contract of each side with the other.
-pub fn pair_contracts<'a>(old: &'a Workspace, new: &'a Workspace) -> Vec<(Option<&'a Contract>, Option<&'a Contract>)> {
-    if old.contracts.len() == 1 && new.contracts.len() == 1 && old.contracts[0].kind == new.contracts[0].kind {
+pub fn pair_contracts<'a>(
+    old: &'a Workspace,
+    new: &'a Workspace,
+) -> Vec<(Option<&'a Contract>, Option<&'a Contract>)> {
+    if old.contracts.len() == 1
+        && new.contracts.len() == 1
+        && old.contracts[0].kind == new.contracts[0].kind
+    {
         return vec![(Some(&old.contracts[0]), Some(&new.contracts[0]))];
     }
     let mut pairs: Vec<(Option<&Contract>, Option<&Contract>)> = Vec::new();
     for n in &new.contracts {
-        pairs.push((old.contracts.iter().find(|o| o.name == n.name && o.kind == n.kind), Some(n)));
+        pairs.push((
+            old.contracts
+                .iter()
+                .find(|o| o.name == n.name && o.kind == n.kind),
+            Some(n),
+        ));
     }
     for o in &old.contracts {
-        if !new.contracts.iter().any(|n| n.name == o.name && n.kind == o.kind) {
+        if !new
+            .contracts
+            .iter()
+            .any(|n| n.name == o.name && n.kind == o.kind)
+        {
             pairs.push((Some(o), None));
         }
     }
@@ -163,14 +191,21 @@ pub fn check(old: &Workspace, new: &Workspace, options: &CheckOptions) -> CheckR
 }
 
 /// Compares two revisions, with earlier revisions (oldest first) for rules that look further back.
-pub fn check_with_history(old: &Workspace, new: &Workspace, history: &[Workspace], options: &CheckOptions) -> CheckResult {
+pub fn check_with_history(
+    old: &Workspace,
+    new: &Workspace,
+    history: &[Workspace],
+    options: &CheckOptions,
+) -> CheckResult {
     let mut result = CheckResult::default();
     for (o, n) in pair_contracts(old, new) {
         let mut findings = Vec::new();
         // Two single .proto files given on the command line pair with each other whatever their
         // names: the old file takes the new one's name, so its elements pair by full name.
         let renamed = match (o, n) {
-            (Some(o), Some(n)) if old.contracts.len() == 1 && new.contracts.len() == 1 => single_file_renamed(o, n),
+            (Some(o), Some(n)) if old.contracts.len() == 1 && new.contracts.len() == 1 => {
+                single_file_renamed(o, n)
+            }
             _ => None,
         };
         let o = renamed.as_ref().or(o);
@@ -184,7 +219,11 @@ pub fn check_with_history(old: &Workspace, new: &Workspace, history: &[Workspace
                     options,
                     history: history
                         .iter()
-                        .filter_map(|h| h.contracts.iter().find(|c| c.name == o.name && c.kind == o.kind))
+                        .filter_map(|h| {
+                            h.contracts
+                                .iter()
+                                .find(|c| c.name == o.name && c.kind == o.kind)
+                        })
                         .collect(),
                 };
                 let mut em = Emitter::new(&cx);
@@ -226,7 +265,13 @@ fn single_file_renamed(old: &Contract, new: &Contract) -> Option<Contract> {
     let ([of], [nf]) = (op.files.as_slice(), np.files.as_slice()) else {
         return None;
     };
-    if of.name == nf.name || op.descriptors.file.iter().any(|f| f.name.as_deref() == Some(nf.name.as_str())) {
+    if of.name == nf.name
+        || op
+            .descriptors
+            .file
+            .iter()
+            .any(|f| f.name.as_deref() == Some(nf.name.as_str()))
+    {
         return None;
     }
     let mut renamed = old.clone();
@@ -248,7 +293,11 @@ fn diff_contract(cx: &PairCx, em: &mut Emitter) {
 
 /// The largest bump over findings.
 pub fn required_bump(findings: &[Finding]) -> Bump {
-    findings.iter().filter_map(|f| f.bump).max().unwrap_or(Bump::None)
+    findings
+        .iter()
+        .filter_map(|f| f.bump)
+        .max()
+        .unwrap_or(Bump::None)
 }
 
 /// True when a finding fails the gate at `fail_on`.

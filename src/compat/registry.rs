@@ -85,6 +85,7 @@ pub fn all() -> &'static [&'static BreakingRule] {
             &VERSION_UNCHANGED,
             &VERSION_DECREASED,
             &VERSION_NOT_SEMVER,
+            &super::accepted::ACCEPTED_EXPIRED,
         ];
         v.extend_from_slice(super::proto::RULES);
         v.extend_from_slice(super::openapi::RULES);

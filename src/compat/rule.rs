@@ -22,7 +22,9 @@ pub struct BreakingRule {
 
 impl std::fmt::Debug for BreakingRule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BreakingRule").field("id", &self.id).finish()
+        f.debug_struct("BreakingRule")
+            .field("id", &self.id)
+            .finish()
     }
 }
 

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use semver::Version;
 use serde::Serialize;
 
-use super::registry::{VERSION_BUMP_TOO_SMALL, VERSION_DECREASED, VERSION_NOT_SEMVER, VERSION_UNCHANGED};
+use super::registry::{
+    VERSION_BUMP_TOO_SMALL, VERSION_DECREASED, VERSION_NOT_SEMVER, VERSION_UNCHANGED,
+};
 use super::{BreakingRule, CheckOptions};
 use crate::model::{Contract, DeclaredVersion};
 use crate::report::{Bump, Finding};
@@ -49,7 +51,11 @@ pub struct ServiceVerdict {
 }
 
 /// Groups contract verdicts by service.
-pub fn by_service(verdicts: &[Verdict], old_ws: &Workspace, new_ws: &Workspace) -> Vec<ServiceVerdict> {
+pub fn by_service(
+    verdicts: &[Verdict],
+    old_ws: &Workspace,
+    new_ws: &Workspace,
+) -> Vec<ServiceVerdict> {
     use crate::model::VersionSource;
     let mut out: Vec<ServiceVerdict> = Vec::new();
     for v in verdicts {
@@ -84,7 +90,12 @@ pub fn by_service(verdicts: &[Verdict], old_ws: &Workspace, new_ws: &Workspace) 
 
 /// Ids of the version-policy rules, whose findings no version change covers.
 pub fn is_policy_rule(id: &str) -> bool {
-    [VERSION_BUMP_TOO_SMALL.id, VERSION_UNCHANGED.id, VERSION_DECREASED.id].contains(&id)
+    [
+        VERSION_BUMP_TOO_SMALL.id,
+        VERSION_UNCHANGED.id,
+        VERSION_DECREASED.id,
+    ]
+    .contains(&id)
 }
 
 fn parse(v: &DeclaredVersion) -> Option<Version> {
@@ -135,13 +146,24 @@ pub fn effective_required(required: Bump, old: &Version) -> Bump {
     if old.major >= 1 || required == Bump::None {
         required
     } else if old.minor >= 1 {
-        if required == Bump::Major { Bump::Major } else { Bump::Minor }
+        if required == Bump::Major {
+            Bump::Major
+        } else {
+            Bump::Minor
+        }
     } else {
         Bump::Major
     }
 }
 
-fn policy(options: &CheckOptions, rule: &'static BreakingRule, contract: &str, old: &DeclaredVersion, new: &DeclaredVersion, message: String) -> Option<Finding> {
+fn policy(
+    options: &CheckOptions,
+    rule: &'static BreakingRule,
+    contract: &str,
+    old: &DeclaredVersion,
+    new: &DeclaredVersion,
+    message: String,
+) -> Option<Finding> {
     let all = super::registry::all();
     if !options.config.is_selected(rule, all) {
         return None;
@@ -196,10 +218,17 @@ pub fn judge(
     let (Some(o), Some(n)) = (parse(&ov), parse(&nv)) else {
         for v in [&ov, &nv] {
             if parse(v).is_none()
-                && let Some(f) = policy(options, &VERSION_NOT_SEMVER, &name, &ov, &nv, format!(
-                    "the version `{}` is not semantic versioning, so treaty cannot tell whether it gives the bump the changes need; the contract is gated as if it had no version",
-                    v.text
-                ))
+                && let Some(f) = policy(
+                    options,
+                    &VERSION_NOT_SEMVER,
+                    &name,
+                    &ov,
+                    &nv,
+                    format!(
+                        "the version `{}` is not semantic versioning, so treaty cannot tell whether it gives the bump the changes need; the contract is gated as if it had no version",
+                        v.text
+                    ),
+                )
             {
                 out.push(f);
                 break;
@@ -288,7 +317,10 @@ mod tests {
         assert_eq!(bump_between(&v("1.2.3"), &v("1.2.4")), Some(Bump::Patch));
         assert_eq!(bump_between(&v("1.2.3"), &v("1.2.3")), Some(Bump::None));
         assert_eq!(bump_between(&v("1.2.3"), &v("1.2.2")), None);
-        assert_eq!(bump_between(&v("1.2.3"), &v("2.0.0-rc.1")), Some(Bump::Major));
+        assert_eq!(
+            bump_between(&v("1.2.3"), &v("2.0.0-rc.1")),
+            Some(Bump::Major)
+        );
         // Build metadata does not count.
         assert_eq!(bump_between(&v("1.2.3+a"), &v("1.2.3+b")), Some(Bump::None));
     }

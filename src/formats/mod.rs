@@ -117,7 +117,10 @@ pub fn text_of(bytes: Vec<u8>, display: &str) -> Result<Arc<str>, LoadError> {
         Err(e) => Err(LoadError::in_file(
             "treaty::io::not-utf8",
             display,
-            format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+            format!(
+                "the file is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
         )),
     }
 }
@@ -133,7 +136,10 @@ fn io_reason(e: &std::io::Error) -> String {
 /// `path` relative to `root` with `/` separators, else the path as given.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| normalize(path));
-    let shown = abs.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
+    let shown = abs
+        .strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf());
     let s = shown
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -170,7 +176,9 @@ pub fn infer_kind(path: &Path, text: &str) -> Option<ContractKind> {
         "proto" => Some(ContractKind::Proto),
         "yaml" | "yml" | "json" => {
             for line in text.lines().take(400) {
-                let t = line.trim_start_matches(['{', ' ', '\t']).trim_start_matches('"');
+                let t = line
+                    .trim_start_matches(['{', ' ', '\t'])
+                    .trim_start_matches('"');
                 if line.starts_with(' ') && !line.trim_start().starts_with('"') {
                     continue;
                 }
@@ -197,6 +205,9 @@ pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors
     contract.name = spec.name.clone();
     contract.service = spec.service.clone();
     contract.document_version = contract.version.take();
-    contract.version = spec.version.clone().or_else(|| contract.document_version.clone());
+    contract.version = spec
+        .version
+        .clone()
+        .or_else(|| contract.document_version.clone());
     Ok(contract)
 }

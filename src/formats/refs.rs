@@ -77,7 +77,9 @@ impl Documents {
                 "treaty::ref::unsupported",
                 cx.sources,
                 at,
-                format!("reference `{reference}` uses an anchor (`#{pointer}`); only JSON pointers (`#/...`) are supported"),
+                format!(
+                    "reference `{reference}` uses an anchor (`#{pointer}`); only JSON pointers (`#/...`) are supported"
+                ),
             ));
         }
         let file = if path_part.is_empty() {
@@ -107,7 +109,12 @@ impl Documents {
                 .with_label("no such file"));
             }
             cx.read(&target).map_err(|e| {
-                LoadError::at_span("treaty::ref::unresolved", cx.sources, at, format!("cannot read the referenced file: {}", e.message))
+                LoadError::at_span(
+                    "treaty::ref::unresolved",
+                    cx.sources,
+                    at,
+                    format!("cannot read the referenced file: {}", e.message),
+                )
             })?
         };
         let doc = self.tree(cx, file)?;

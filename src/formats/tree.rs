@@ -189,12 +189,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or(""), 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -222,7 +223,11 @@ pub fn parse(file: &SourceFile, id: FileId) -> Result<Node, LoadError> {
         Ok(Err(e)) => {
             let m = e.marker();
             let start = offset(file, m.index(), m.line(), m.col());
-            let what = if file.display.ends_with(".json") { "JSON" } else { "YAML" };
+            let what = if file.display.ends_with(".json") {
+                "JSON"
+            } else {
+                "YAML"
+            };
             return Err(LoadError::at(
                 "treaty::syntax::yaml",
                 file,
@@ -249,7 +254,12 @@ pub fn parse(file: &SourceFile, id: FileId) -> Result<Node, LoadError> {
         ));
     };
     if let Some(second) = docs.next() {
-        let start = offset(file, second.span.start.index(), second.span.start.line(), second.span.start.col());
+        let start = offset(
+            file,
+            second.span.start.index(),
+            second.span.start.line(),
+            second.span.start.col(),
+        );
         return Err(LoadError::at(
             "treaty::syntax::multiple-documents",
             file,
@@ -259,7 +269,11 @@ pub fn parse(file: &SourceFile, id: FileId) -> Result<Node, LoadError> {
         )
         .with_help("split the documents into files of their own"));
     }
-    let mut cx = Convert { file, id, ascii: text.is_ascii() };
+    let mut cx = Convert {
+        file,
+        id,
+        ascii: text.is_ascii(),
+    };
     cx.node(&doc)
 }
 
@@ -297,7 +311,12 @@ impl Convert<'_> {
         let kind = match &y.data {
             YamlData::Value(s) => scalar(s),
             YamlData::Representation(text, _, _) => NodeKind::Str(text.to_string()),
-            YamlData::Sequence(items) => NodeKind::Seq(items.iter().map(|i| self.node(i)).collect::<Result<_, _>>()?),
+            YamlData::Sequence(items) => NodeKind::Seq(
+                items
+                    .iter()
+                    .map(|i| self.node(i))
+                    .collect::<Result<_, _>>()?,
+            ),
             YamlData::Mapping(map) => {
                 let mut entries = Vec::with_capacity(map.len());
                 for (k, v) in map.iter() {
@@ -324,7 +343,11 @@ impl Convert<'_> {
                             ));
                         }
                     };
-                    entries.push(Entry { key, key_span, value: self.node(v)? });
+                    entries.push(Entry {
+                        key,
+                        key_span,
+                        value: self.node(v)?,
+                    });
                 }
                 NodeKind::Map(entries)
             }
@@ -378,7 +401,10 @@ mod tests {
 
     #[test]
     fn keys_and_values_carry_spans() {
-        let (f, n) = load("openapi: 3.1.0\npaths:\n  /a:\n    get: {}\nresponses:\n  200: ok\n", "a.yaml");
+        let (f, n) = load(
+            "openapi: 3.1.0\npaths:\n  /a:\n    get: {}\nresponses:\n  200: ok\n",
+            "a.yaml",
+        );
         let n = n.unwrap();
         let paths = n.entry("paths").unwrap();
         assert_eq!(f.line_col(paths.key_span.start).line, 2);
@@ -392,7 +418,10 @@ mod tests {
     #[test]
     fn json_reads_as_the_same_tree() {
         let (_, y) = load("a: [1, 'x']\nb: {c: null}\n", "a.yaml");
-        let (_, j) = load("{\n\t\"a\": [1, \"x\"],\n\t\"b\": {\"c\": null}\n}\n", "a.json");
+        let (_, j) = load(
+            "{\n\t\"a\": [1, \"x\"],\n\t\"b\": {\"c\": null}\n}\n",
+            "a.json",
+        );
         assert_eq!(y.unwrap().to_json(), j.unwrap().to_json());
     }
 

@@ -86,14 +86,17 @@ impl LintConfig {
 
     /// True when the finding's file is under an `ignore` path, or an `ignore_only` path for its rule.
     pub fn ignores(&self, finding: &Finding, sources: &SourceMap) -> bool {
-        let Some(span) = finding.new else { return false };
+        let Some(span) = finding.new else {
+            return false;
+        };
         let file = &sources.get(span.file).display;
         if self.ignore.iter().any(|p| path_under(file, p)) {
             return true;
         }
         let rule = crate::lint::registry::find(finding.rule);
         self.ignore_only.iter().any(|(id, paths)| {
-            let names = id == finding.rule || rule.is_some_and(|r| r.categories.contains(&id.as_str()));
+            let names =
+                id == finding.rule || rule.is_some_and(|r| r.categories.contains(&id.as_str()));
             names && paths.iter().any(|p| path_under(file, p))
         })
     }
@@ -108,13 +111,19 @@ impl LintConfig {
         }
         self.ignore.extend(lower.ignore.iter().cloned());
         for (k, v) in &lower.ignore_only {
-            self.ignore_only.entry(k.clone()).or_insert_with(|| v.clone());
+            self.ignore_only
+                .entry(k.clone())
+                .or_insert_with(|| v.clone());
         }
-        self.enum_zero_value_suffix = self.enum_zero_value_suffix.or_else(|| lower.enum_zero_value_suffix.clone());
+        self.enum_zero_value_suffix = self
+            .enum_zero_value_suffix
+            .or_else(|| lower.enum_zero_value_suffix.clone());
         self.service_suffix = self.service_suffix.or_else(|| lower.service_suffix.clone());
         self.rpc_allow_same_request_response |= lower.rpc_allow_same_request_response;
-        self.rpc_allow_google_protobuf_empty_requests |= lower.rpc_allow_google_protobuf_empty_requests;
-        self.rpc_allow_google_protobuf_empty_responses |= lower.rpc_allow_google_protobuf_empty_responses;
+        self.rpc_allow_google_protobuf_empty_requests |=
+            lower.rpc_allow_google_protobuf_empty_requests;
+        self.rpc_allow_google_protobuf_empty_responses |=
+            lower.rpc_allow_google_protobuf_empty_responses;
         self.disallow_comment_ignores |= lower.disallow_comment_ignores;
         self
     }
@@ -126,7 +135,10 @@ pub fn path_under(file: &str, prefix: &str) -> bool {
     if prefix.is_empty() || prefix == "." {
         return true;
     }
-    file == prefix || file.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'))
+    file == prefix
+        || file
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 #[cfg(test)]

@@ -63,7 +63,13 @@ fn manifest_version_semver(_cx: &LintCx, contract: &Contract, sink: &mut Sink) {
         return;
     }
     if let Some(span) = v.span {
-        sink.report(span, format!("`{}` is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0)", v.text));
+        sink.report(
+            span,
+            format!(
+                "`{}` is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0)",
+                v.text
+            ),
+        );
     }
 }
 

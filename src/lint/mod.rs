@@ -102,7 +102,12 @@ pub struct Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
-    pub fn new(rule: &'static LintRule, severity: Severity, contract: Option<&'a Contract>, contracts: &'a [Contract]) -> Sink<'a> {
+    pub fn new(
+        rule: &'static LintRule,
+        severity: Severity,
+        contract: Option<&'a Contract>,
+        contracts: &'a [Contract],
+    ) -> Sink<'a> {
         Sink {
             rule,
             severity,
@@ -124,8 +129,13 @@ impl<'a> Sink<'a> {
             return;
         }
         let name = contract.map(|c| c.name.as_str()).unwrap_or("");
-        self.findings
-            .push(Finding::lint(self.rule.id, self.severity, name, at, message));
+        self.findings.push(Finding::lint(
+            self.rule.id,
+            self.severity,
+            name,
+            at,
+            message,
+        ));
     }
 
     /// Reports against a named contract (workspace rules).
@@ -133,7 +143,13 @@ impl<'a> Sink<'a> {
         if contract.is_suppressed(self.rule.id, at) {
             return;
         }
-        self.findings.push(Finding::lint(self.rule.id, self.severity, &contract.name, at, message));
+        self.findings.push(Finding::lint(
+            self.rule.id,
+            self.severity,
+            &contract.name,
+            at,
+            message,
+        ));
     }
 }
 
@@ -148,21 +164,47 @@ pub fn run(workspace: &Workspace, config: &LintConfig) -> Vec<Finding> {
     for &rule in all {
         match rule.check {
             Check::Contract(f) => {
-                for contract in workspace.contracts.iter().filter(|c| rule.formats.contains(&c.kind)) {
-                    let config = workspace.contract_lint.get(&contract.name).unwrap_or(config);
+                for contract in workspace
+                    .contracts
+                    .iter()
+                    .filter(|c| rule.formats.contains(&c.kind))
+                {
+                    let config = workspace
+                        .contract_lint
+                        .get(&contract.name)
+                        .unwrap_or(config);
                     if !config.is_selected(rule, all) {
                         continue;
                     }
-                    let mut sink = Sink::new(rule, config.severity_of(rule), Some(contract), &workspace.contracts);
+                    let mut sink = Sink::new(
+                        rule,
+                        config.severity_of(rule),
+                        Some(contract),
+                        &workspace.contracts,
+                    );
                     f(&cx, contract, &mut sink);
-                    findings.extend(sink.findings.into_iter().filter(|f| !config.ignores(f, &workspace.sources)));
+                    findings.extend(
+                        sink.findings
+                            .into_iter()
+                            .filter(|f| !config.ignores(f, &workspace.sources)),
+                    );
                 }
             }
             Check::Workspace(f) => {
-                if config.is_selected(rule, all) && workspace.contracts.iter().any(|c| rule.formats.contains(&c.kind)) {
-                    let mut sink = Sink::new(rule, config.severity_of(rule), None, &workspace.contracts);
+                if config.is_selected(rule, all)
+                    && workspace
+                        .contracts
+                        .iter()
+                        .any(|c| rule.formats.contains(&c.kind))
+                {
+                    let mut sink =
+                        Sink::new(rule, config.severity_of(rule), None, &workspace.contracts);
                     f(&cx, &mut sink);
-                    findings.extend(sink.findings.into_iter().filter(|f| !config.ignores(f, &workspace.sources)));
+                    findings.extend(
+                        sink.findings
+                            .into_iter()
+                            .filter(|f| !config.ignores(f, &workspace.sources)),
+                    );
                 }
             }
             Check::None => {}

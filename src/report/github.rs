@@ -8,7 +8,9 @@ use crate::diag::Severity;
 use crate::source::SourceMap;
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -23,15 +25,26 @@ pub fn render(findings: &[Finding], old: &SourceMap, new: &SourceMap) -> String 
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let at: Option<Location> = f.new.map(|s| Location::of(new, s)).or_else(|| f.old.map(|s| Location::of(old, s)));
+        let at: Option<Location> = f
+            .new
+            .map(|s| Location::of(new, s))
+            .or_else(|| f.old.map(|s| Location::of(old, s)));
         let mut props = Vec::new();
         if let Some(l) = &at {
             props.push(format!("file={}", escape_property(&l.file)));
             props.push(format!("line={}", l.line));
             props.push(format!("col={}", l.column));
         }
-        props.push(format!("title={}", escape_property(&format!("{} ({})", f.rule, f.contract))));
-        let _ = writeln!(out, "::{command} {}::{}", props.join(","), escape_data(&f.message));
+        props.push(format!(
+            "title={}",
+            escape_property(&format!("{} ({})", f.rule, f.contract))
+        ));
+        let _ = writeln!(
+            out,
+            "::{command} {}::{}",
+            props.join(","),
+            escape_data(&f.message)
+        );
     }
     out
 }

@@ -5,7 +5,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
 
 use super::Finding;
 use crate::diag::{LoadErrors, Severity};
@@ -22,7 +24,9 @@ fn handler(colour: bool) -> GraphicalReportHandler {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false)
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false)
 }
 
 /// One side's excerpt of a finding.
@@ -35,7 +39,13 @@ struct Excerpt {
 }
 
 impl Excerpt {
-    fn new(sources: &SourceMap, span: Span, title: String, label: String, severity: miette::Severity) -> Excerpt {
+    fn new(
+        sources: &SourceMap,
+        span: Span,
+        title: String,
+        label: String,
+        severity: miette::Severity,
+    ) -> Excerpt {
         let f = sources.get(span.file);
         let lc = f.line_col(span.start);
         Excerpt {
@@ -67,7 +77,11 @@ impl Diagnostic for Excerpt {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new(Some(self.label.clone()), self.span.0, self.span.1))))
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            Some(self.label.clone()),
+            self.span.0,
+            self.span.1,
+        ))))
     }
 }
 
@@ -109,10 +123,17 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let e = self.new.as_ref()?;
-        Some(Box::new(std::iter::once(LabeledSpan::new(Some(e.label.clone()), e.span.0, e.span.1))))
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            Some(e.label.clone()),
+            e.span.0,
+            e.span.1,
+        ))))
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.args.get("help").map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.finding
+            .args
+            .get("help")
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
         if self.related.is_empty() {
@@ -124,19 +145,40 @@ impl Diagnostic for FindingDiagnostic<'_> {
 }
 
 /// Renders findings; `old` is the old revision's sources (empty for lint).
-pub fn render_findings(findings: &[Finding], old: &SourceMap, new: &SourceMap, colour: bool) -> String {
+pub fn render_findings(
+    findings: &[Finding],
+    old: &SourceMap,
+    new: &SourceMap,
+    colour: bool,
+) -> String {
     let handler = handler(colour);
     let mut out = String::new();
     for f in findings {
         let sev = miette_severity(f.severity);
         let new_ex = f.new.map(|s| {
-            let label = f.args.get("label").cloned().unwrap_or_else(|| if f.old.is_some() { "now".into() } else { "here".into() });
+            let label = f.args.get("label").cloned().unwrap_or_else(|| {
+                if f.old.is_some() {
+                    "now".into()
+                } else {
+                    "here".into()
+                }
+            });
             Excerpt::new(new, s, "new:".into(), label, sev)
         });
         let mut related = Vec::new();
         if let Some(s) = f.old {
-            let label = f.args.get("old_label").cloned().unwrap_or_else(|| "before".into());
-            related.push(Excerpt::new(old, s, "was:".into(), label, miette::Severity::Advice));
+            let label = f
+                .args
+                .get("old_label")
+                .cloned()
+                .unwrap_or_else(|| "before".into());
+            related.push(Excerpt::new(
+                old,
+                s,
+                "was:".into(),
+                label,
+                miette::Severity::Advice,
+            ));
         }
         let d = FindingDiagnostic {
             finding: f,
@@ -152,7 +194,13 @@ pub fn render_findings(findings: &[Finding], old: &SourceMap, new: &SourceMap, c
 /// A one-line count of findings by severity.
 pub fn summary(findings: &[Finding], contracts: usize) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
     format!(
         "{}, {}, {} in {}",
         plural(count(Severity::Error), "error"),

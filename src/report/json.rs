@@ -37,7 +37,10 @@ pub fn render_lint(findings: &[Finding], sources: &SourceMap) -> String {
     }
     let empty = SourceMap::new();
     let out = Out {
-        findings: findings.iter().map(|f| finding(f, &empty, sources)).collect(),
+        findings: findings
+            .iter()
+            .map(|f| finding(f, &empty, sources))
+            .collect(),
     };
     let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
     s.push('\n');
@@ -50,7 +53,10 @@ pub fn render_errors(errors: &crate::diag::LoadErrors) -> String {
         .0
         .iter()
         .map(|e| {
-            let (line, column) = e.line_col().map(|(l, c)| (Some(l), Some(c))).unwrap_or((None, None));
+            let (line, column) = e
+                .line_col()
+                .map(|(l, c)| (Some(l), Some(c)))
+                .unwrap_or((None, None));
             serde_json::json!({
                 "code": e.code,
                 "message": e.message,
@@ -61,7 +67,8 @@ pub fn render_errors(errors: &crate::diag::LoadErrors) -> String {
             })
         })
         .collect();
-    let mut s = serde_json::to_string_pretty(&serde_json::json!({ "errors": list })).unwrap_or_default();
+    let mut s =
+        serde_json::to_string_pretty(&serde_json::json!({ "errors": list })).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -28,7 +28,12 @@ pub fn xml_escape(s: &str) -> String {
 }
 
 /// Renders findings; `contracts` lists every contract checked, so clean ones appear as passing.
-pub fn render(findings: &[Finding], old: &SourceMap, new: &SourceMap, contracts: &[String]) -> String {
+pub fn render(
+    findings: &[Finding],
+    old: &SourceMap,
+    new: &SourceMap,
+    contracts: &[String],
+) -> String {
     let mut by_contract: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for c in contracts {
         by_contract.entry(c.as_str()).or_default();
@@ -39,12 +44,21 @@ pub fn render(findings: &[Finding], old: &SourceMap, new: &SourceMap, contracts:
     fn failing(f: &&&Finding) -> bool {
         f.severity >= Severity::Warning
     }
-    let total_failures: usize = by_contract.values().map(|v| v.iter().filter(failing).count()).sum();
-    let total_tests: usize = by_contract.values().map(|v| v.iter().filter(failing).count().max(1)).sum();
+    let total_failures: usize = by_contract
+        .values()
+        .map(|v| v.iter().filter(failing).count())
+        .sum();
+    let total_tests: usize = by_contract
+        .values()
+        .map(|v| v.iter().filter(failing).count().max(1))
+        .sum();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(out, "<testsuites name=\"treaty\" tests=\"{total_tests}\" failures=\"{total_failures}\">");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"treaty\" tests=\"{total_tests}\" failures=\"{total_failures}\">"
+    );
     for (contract, list) in &by_contract {
-        let fails: Vec<&&Finding> = list.iter().filter(|f| failing(f)).collect();
+        let fails: Vec<&&Finding> = list.iter().filter(failing).collect();
         let _ = writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">",
@@ -53,21 +67,31 @@ pub fn render(findings: &[Finding], old: &SourceMap, new: &SourceMap, contracts:
             fails.len()
         );
         if fails.is_empty() {
-            let _ = writeln!(out, "    <testcase name=\"{}\" classname=\"{}\"/>", xml_escape(contract), xml_escape(contract));
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"{}\" classname=\"{}\"/>",
+                xml_escape(contract),
+                xml_escape(contract)
+            );
         }
         for f in fails {
             let at = f
                 .new
                 .map(|s| Location::of(new, s))
                 .or_else(|| f.old.map(|s| Location::of(old, s)));
-            let place = at.as_ref().map(|l| format!("{}:{}:{}", l.file, l.line, l.column)).unwrap_or_default();
+            let place = at
+                .as_ref()
+                .map(|l| format!("{}:{}:{}", l.file, l.line, l.column))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "    <testcase name=\"{} {}\" classname=\"{}\"{}>",
                 xml_escape(f.rule),
                 xml_escape(&place),
                 xml_escape(contract),
-                at.as_ref().map(|l| format!(" file=\"{}\" line=\"{}\"", xml_escape(&l.file), l.line)).unwrap_or_default()
+                at.as_ref()
+                    .map(|l| format!(" file=\"{}\" line=\"{}\"", xml_escape(&l.file), l.line))
+                    .unwrap_or_default()
             );
             let _ = writeln!(
                 out,

@@ -18,7 +18,9 @@ use crate::diag::Severity;
 use crate::source::{SourceMap, Span};
 
 /// The semantic-version bump a change requires.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Bump {
     None,
@@ -57,7 +59,13 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn lint(rule: &'static str, severity: Severity, contract: &str, at: Span, message: impl Into<String>) -> Finding {
+    pub fn lint(
+        rule: &'static str,
+        severity: Severity,
+        contract: &str,
+        at: Span,
+        message: impl Into<String>,
+    ) -> Finding {
         Finding {
             rule,
             severity,
@@ -96,6 +104,12 @@ pub fn sort_findings(findings: &mut [Finding], old: &SourceMap, new: &SourceMap)
     findings.sort_by_cached_key(|f| {
         let new_loc = f.new.map(|s| Location::of(new, s));
         let old_loc = f.old.map(|s| Location::of(old, s));
-        (f.contract.clone(), new_loc, old_loc, f.rule, f.message.clone())
+        (
+            f.contract.clone(),
+            new_loc,
+            old_loc,
+            f.rule,
+            f.message.clone(),
+        )
     });
 }

@@ -75,7 +75,8 @@ pub fn render(findings: &[Finding], old: &SourceMap, new: &SourceMap) -> String 
                 (Some(n), old_span) => {
                     r["locations"] = json!([location(new, n, None)]);
                     if let Some(o) = old_span {
-                        r["relatedLocations"] = json!([with_id(location(old, o, Some("in the old revision")), 1)]);
+                        r["relatedLocations"] =
+                            json!([with_id(location(old, o, Some("in the old revision")), 1)]);
                     }
                 }
                 (None, Some(o)) => {

@@ -103,10 +103,21 @@ fn yaml_error(file: &SourceFile, e: yaml_serde::Error, what: &str) -> LoadError 
     let message = e.to_string();
     match e.location() {
         Some(loc) => {
-            let start = file.offset_of(loc.line().saturating_sub(1), loc.column().saturating_sub(1));
-            LoadError::at("treaty::buf::invalid", file, start, start + 1, format!("invalid {what}: {message}"))
+            let start =
+                file.offset_of(loc.line().saturating_sub(1), loc.column().saturating_sub(1));
+            LoadError::at(
+                "treaty::buf::invalid",
+                file,
+                start,
+                start + 1,
+                format!("invalid {what}: {message}"),
+            )
         }
-        None => LoadError::in_file("treaty::buf::invalid", file.display.clone(), format!("invalid {what}: {message}")),
+        None => LoadError::in_file(
+            "treaty::buf::invalid",
+            file.display.clone(),
+            format!("invalid {what}: {message}"),
+        ),
     }
 }
 
@@ -131,7 +142,8 @@ impl RawLint {
             service_suffix: self.service_suffix.clone(),
             rpc_allow_same_request_response: self.rpc_allow_same_request_response,
             rpc_allow_google_protobuf_empty_requests: self.rpc_allow_google_protobuf_empty_requests,
-            rpc_allow_google_protobuf_empty_responses: self.rpc_allow_google_protobuf_empty_responses,
+            rpc_allow_google_protobuf_empty_responses: self
+                .rpc_allow_google_protobuf_empty_responses,
             disallow_comment_ignores: !comment_ignores,
         }
     }
@@ -188,13 +200,13 @@ pub fn read_buf_yaml(file: &SourceFile, root: &Path) -> Result<Vec<BufModule>, L
         // v1 paths are relative to the module root (v1beta1: to the build root that holds them).
         let first_root = roots[0].clone();
         let rel = |p: &str| show(&first_root, p);
-        let lint = raw.lint.clone().unwrap_or_default().to_config(&version, &rel);
+        let lint = raw
+            .lint
+            .clone()
+            .unwrap_or_default()
+            .to_config(&version, &rel);
         Ok(vec![BufModule {
-            excludes: build
-                .excludes
-                .iter()
-                .map(|e| first_root.join(e))
-                .collect(),
+            excludes: build.excludes.iter().map(|e| first_root.join(e)).collect(),
             roots,
             lint,
             breaking: raw.breaking,
@@ -206,7 +218,8 @@ pub fn read_buf_yaml(file: &SourceFile, root: &Path) -> Result<Vec<BufModule>, L
 
 /// Reads a buf.work.yaml: the module directories it lists (absolute).
 pub fn read_buf_work(file: &SourceFile) -> Result<Vec<PathBuf>, LoadError> {
-    let raw: RawBufWork = yaml_serde::from_str(&file.text).map_err(|e| yaml_error(file, e, "buf.work.yaml"))?;
+    let raw: RawBufWork =
+        yaml_serde::from_str(&file.text).map_err(|e| yaml_error(file, e, "buf.work.yaml"))?;
     let dir = file.path.parent().unwrap_or(Path::new("."));
     Ok(raw.directories.iter().map(|d| dir.join(d)).collect())
 }

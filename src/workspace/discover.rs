@@ -20,7 +20,9 @@ const SKIP_DIRS: &[&str] = &["target", "node_modules", "vendor", "third_party"];
 
 fn skipped(entry: &walkdir::DirEntry) -> bool {
     let name = entry.file_name().to_string_lossy();
-    entry.depth() > 0 && entry.file_type().is_dir() && (name.starts_with('.') || SKIP_DIRS.contains(&name.as_ref()))
+    entry.depth() > 0
+        && entry.file_type().is_dir()
+        && (name.starts_with('.') || SKIP_DIRS.contains(&name.as_ref()))
 }
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -58,7 +60,9 @@ pub fn glob_base(root: &Path, pattern: &str) -> PathBuf {
 /// Expands a manifest path (a file, a directory or a glob, relative to `root`) to files, sorted.
 pub fn expand(root: &Path, pattern: &str) -> Result<Vec<PathBuf>, String> {
     if Path::new(pattern).is_absolute() || pattern.split('/').any(|p| p == "..") {
-        return Err(format!("`{pattern}` must be a path inside the workspace, relative to treaty.yaml"));
+        return Err(format!(
+            "`{pattern}` must be a path inside the workspace, relative to treaty.yaml"
+        ));
     }
     if !is_glob(pattern) {
         let p = root.join(pattern);
@@ -107,7 +111,13 @@ fn read_head(path: &Path) -> Option<String> {
 
 fn source_file(path: &Path, root: &Path) -> Result<SourceFile, LoadError> {
     let display = display_path(root, path);
-    let bytes = std::fs::read(path).map_err(|e| LoadError::in_file("treaty::io::unreadable", display.clone(), format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        LoadError::in_file(
+            "treaty::io::unreadable",
+            display.clone(),
+            format!("cannot read the file: {e}"),
+        )
+    })?;
     let text: Arc<str> = text_of(bytes, &display)?;
     Ok(SourceFile::new(path.to_path_buf(), display, text))
 }
@@ -119,13 +129,14 @@ pub fn buf_module_for(file: &Path, stop: &Path, errors: &mut LoadErrors) -> Opti
     for dir in file.ancestors().skip(1) {
         let buf_yaml = dir.join("buf.yaml");
         if buf_yaml.is_file() {
-            let modules = match source_file(&buf_yaml, &stop).and_then(|f| buf::read_buf_yaml(&f, &stop)) {
-                Ok(m) => m,
-                Err(e) => {
-                    errors.push(e);
-                    return None;
-                }
-            };
+            let modules =
+                match source_file(&buf_yaml, &stop).and_then(|f| buf::read_buf_yaml(&f, &stop)) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        errors.push(e);
+                        return None;
+                    }
+                };
             // The module whose directory holds the file; in v2 several modules share one buf.yaml.
             let best = modules
                 .into_iter()
@@ -183,7 +194,21 @@ pub struct Found {
 /// The service a file belongs to, guessed from its directories: the first one under `dir` that is
 /// not a generic name such as `contracts` or `proto`.
 pub fn guess_service(dir: &Path, file: &Path) -> String {
-    const GENERIC: &[&str] = &["contracts", "contract", "proto", "protos", "protobuf", "api", "apis", "openapi", "asyncapi", "spec", "specs", "schemas", "src"];
+    const GENERIC: &[&str] = &[
+        "contracts",
+        "contract",
+        "proto",
+        "protos",
+        "protobuf",
+        "api",
+        "apis",
+        "openapi",
+        "asyncapi",
+        "spec",
+        "specs",
+        "schemas",
+        "src",
+    ];
     let rel = file.strip_prefix(dir).unwrap_or(file);
     rel.parent()
         .into_iter()
@@ -198,7 +223,9 @@ pub fn guess_service(dir: &Path, file: &Path) -> String {
 /// (`a/b/v1/x.proto` in package `a.b.v1` → the directory holding `a/`), else its own directory.
 fn proto_root(file: &Path) -> PathBuf {
     let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let Some(head) = read_head(file) else { return dir };
+    let Some(head) = read_head(file) else {
+        return dir;
+    };
     let package = head.lines().find_map(|l| {
         let l = l.trim();
         l.strip_prefix("package ")
@@ -233,7 +260,7 @@ pub fn discover(dir: &Path, display_root: &Path, errors: &mut LoadErrors) -> Fou
             Some(ContractKind::Proto) => {
                 let module = buf_module_for(&file, dir, errors);
                 let key = match module {
-                    Some(m) => BufModuleKey::Buf(m),
+                    Some(m) => BufModuleKey::Buf(Box::new(m)),
                     None => BufModuleKey::Root(proto_root(&file)),
                 };
                 protos.push((file, key));
@@ -291,7 +318,7 @@ pub fn discover(dir: &Path, display_root: &Path, errors: &mut LoadErrors) -> Fou
 }
 
 enum BufModuleKey {
-    Buf(BufModule),
+    Buf(Box<BufModule>),
     Root(PathBuf),
 }
 

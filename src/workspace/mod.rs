@@ -10,6 +10,7 @@ pub mod buf;
 pub mod discover;
 pub mod manifest;
 pub mod revision;
+pub mod version_edit;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -81,13 +82,23 @@ pub fn load_manifest(path: &Path) -> Result<Workspace, LoadErrors> {
 fn manifest_dir(path: &Path) -> PathBuf {
     let root = path
         .parent()
-        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
         .unwrap_or(Path::new("."));
     std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
 }
 
 /// Reads a manifest into the workspace's sources and settings and returns its contract specs.
-fn manifest_specs(ws: &mut Workspace, path: &Path, errors: &mut LoadErrors) -> Result<Vec<ContractSpec>, LoadError> {
+fn manifest_specs(
+    ws: &mut Workspace,
+    path: &Path,
+    errors: &mut LoadErrors,
+) -> Result<Vec<ContractSpec>, LoadError> {
     let root = manifest_dir(path);
     let mut cx = LoadCx::new(&mut ws.sources, &ws.root);
     let mfile = cx.read(path)?;
@@ -98,7 +109,11 @@ fn manifest_specs(ws: &mut Workspace, path: &Path, errors: &mut LoadErrors) -> R
     } else {
         crate::formats::tree::parse(&file, mfile).ok()
     };
-    let version_span = |pointer: &str| tree.as_ref().and_then(|t| t.pointer(pointer)).map(|n| n.span);
+    let version_span = |pointer: &str| {
+        tree.as_ref()
+            .and_then(|t| t.pointer(pointer))
+            .map(|n| n.span)
+    };
     ws.manifest = Some(mfile);
     ws.breaking = manifest.breaking.clone();
 
@@ -111,8 +126,11 @@ fn manifest_specs(ws: &mut Workspace, path: &Path, errors: &mut LoadErrors) -> R
             source: VersionSource::Service,
         });
         for (i, c) in entry.contracts.iter().enumerate() {
-            let at = version_span(&format!("/services/{}/contracts/{i}/path", pointer_token(service)))
-                .unwrap_or(Span::file_start(mfile));
+            let at = version_span(&format!(
+                "/services/{}/contracts/{i}/path",
+                pointer_token(service)
+            ))
+            .unwrap_or(Span::file_start(mfile));
             let files = match discover::expand(&root, &c.path) {
                 Ok(f) if !f.is_empty() => f,
                 Ok(_) => {
@@ -128,7 +146,12 @@ fn manifest_specs(ws: &mut Workspace, path: &Path, errors: &mut LoadErrors) -> R
                     continue;
                 }
                 Err(e) => {
-                    errors.push(LoadError::at_span("treaty::manifest::bad-path", &ws.sources, at, e));
+                    errors.push(LoadError::at_span(
+                        "treaty::manifest::bad-path",
+                        &ws.sources,
+                        at,
+                        e,
+                    ));
                     continue;
                 }
             };
@@ -164,10 +187,20 @@ fn manifest_specs(ws: &mut Workspace, path: &Path, errors: &mut LoadErrors) -> R
                 ));
                 continue;
             }
-            let name = c.name.clone().unwrap_or_else(|| format!("{service}/{kind}"));
+            let name = c
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("{service}/{kind}"));
             for (key, &mode) in &c.registry {
-                let span = version_span(&format!("/services/{}/contracts/{i}/registry/{}", pointer_token(service), pointer_token(key)));
-                ws.registry.entry(name.clone()).or_default().insert(key.clone(), crate::registry::RegistryEntry { mode, span });
+                let span = version_span(&format!(
+                    "/services/{}/contracts/{i}/registry/{}",
+                    pointer_token(service),
+                    pointer_token(key)
+                ));
+                ws.registry
+                    .entry(name.clone())
+                    .or_default()
+                    .insert(key.clone(), crate::registry::RegistryEntry { mode, span });
             }
             let mut roots: Vec<PathBuf> = c.roots.iter().map(|r| root.join(r)).collect();
             let mut excludes: Vec<PathBuf> = c.exclude.iter().map(|r| root.join(r)).collect();
@@ -193,7 +226,10 @@ fn manifest_specs(ws: &mut Workspace, path: &Path, errors: &mut LoadErrors) -> R
                 .as_ref()
                 .map(|v| DeclaredVersion {
                     text: v.0.clone(),
-                    span: version_span(&format!("/services/{}/contracts/{i}/version", pointer_token(service))),
+                    span: version_span(&format!(
+                        "/services/{}/contracts/{i}/version",
+                        pointer_token(service)
+                    )),
                     source: VersionSource::Manifest,
                 })
                 .or_else(|| service_version.clone());
@@ -244,7 +280,11 @@ pub fn load_dir(dir: &Path) -> Result<Workspace, LoadErrors> {
         return load_manifest(&manifest);
     }
     let root = std::fs::canonicalize(dir).map_err(|e| {
-        LoadError::in_file("treaty::io::not-found", dir.display().to_string(), format!("cannot read the directory: {e}"))
+        LoadError::in_file(
+            "treaty::io::not-found",
+            dir.display().to_string(),
+            format!("cannot read the directory: {e}"),
+        )
     })?;
     let mut ws = Workspace {
         root: root.clone(),
@@ -297,7 +337,11 @@ pub fn load_paths(paths: &[PathBuf], cwd: &Path) -> Result<Workspace, LoadErrors
         if path.is_dir() {
             match std::fs::canonicalize(path) {
                 Ok(dir) => load_dir_into(&mut ws, &dir, &mut errors),
-                Err(e) => errors.push(LoadError::in_file("treaty::io::not-found", path.display().to_string(), format!("cannot read the directory: {e}"))),
+                Err(e) => errors.push(LoadError::in_file(
+                    "treaty::io::not-found",
+                    path.display().to_string(),
+                    format!("cannot read the directory: {e}"),
+                )),
             }
             continue;
         }
@@ -310,12 +354,21 @@ pub fn load_paths(paths: &[PathBuf], cwd: &Path) -> Result<Workspace, LoadErrors
 }
 
 /// A contract spec for one file given on the command line.
-fn file_spec(path: &Path, cwd: &Path, ws: &mut Workspace, errors: &mut LoadErrors) -> Option<(ContractSpec, PathBuf)> {
+fn file_spec(
+    path: &Path,
+    cwd: &Path,
+    ws: &mut Workspace,
+    errors: &mut LoadErrors,
+) -> Option<(ContractSpec, PathBuf)> {
     let shown = display_path(cwd, path);
     let abs = match std::fs::canonicalize(path) {
         Ok(p) => p,
         Err(_) => {
-            errors.push(LoadError::in_file("treaty::io::not-found", shown, "cannot read the file: no such file"));
+            errors.push(LoadError::in_file(
+                "treaty::io::not-found",
+                shown,
+                "cannot read the file: no such file",
+            ));
             return None;
         }
     };
@@ -328,7 +381,11 @@ fn file_spec(path: &Path, cwd: &Path, ws: &mut Workspace, errors: &mut LoadError
                 Ok(id) => {
                     let f = cx.sources.get(id);
                     let e = if f.text.trim().is_empty() {
-                        LoadError::in_file("treaty::syntax::empty", f.display.clone(), "the file is empty: it is not a contract")
+                        LoadError::in_file(
+                            "treaty::syntax::empty",
+                            f.display.clone(),
+                            "the file is empty: it is not a contract",
+                        )
                     } else {
                         LoadError::at("treaty::input::not-a-contract", f, 0, 0, "this file is not a contract: expected a .proto file, or YAML/JSON with an `openapi:` or `asyncapi:` key at the top")
                             .with_help("give treaty protobuf, OpenAPI 3.x or AsyncAPI 2.x/3.0 files")
@@ -340,17 +397,25 @@ fn file_spec(path: &Path, cwd: &Path, ws: &mut Workspace, errors: &mut LoadError
         }
     };
     // References may reach as far as the workspace the file belongs to.
-    let manifest_dir = find_manifest(abs.parent().unwrap_or(cwd)).and_then(|m| m.parent().map(Path::to_path_buf));
-    let limit = manifest_dir
-        .clone()
-        .unwrap_or_else(|| if abs.starts_with(cwd) { cwd.to_path_buf() } else { abs.parent().unwrap_or(cwd).to_path_buf() });
+    let manifest_dir =
+        find_manifest(abs.parent().unwrap_or(cwd)).and_then(|m| m.parent().map(Path::to_path_buf));
+    let limit = manifest_dir.clone().unwrap_or_else(|| {
+        if abs.starts_with(cwd) {
+            cwd.to_path_buf()
+        } else {
+            abs.parent().unwrap_or(cwd).to_path_buf()
+        }
+    });
     let mut roots = Vec::new();
     let mut excludes = Vec::new();
     if kind == ContractKind::Proto {
         if let Some(module) = discover::buf_module_for(&abs, Path::new("/"), errors) {
             roots = module.roots;
             excludes = module.excludes;
-        } else if let Some(r) = manifest_dir.as_ref().and_then(|d| discover::manifest_roots_for(d, &abs)) {
+        } else if let Some(r) = manifest_dir
+            .as_ref()
+            .and_then(|d| discover::manifest_roots_for(d, &abs))
+        {
             roots = r;
         } else {
             roots.push(abs.parent().unwrap_or(cwd).to_path_buf());

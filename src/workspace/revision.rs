@@ -31,7 +31,10 @@ pub fn classify(reference: &str, cwd: &Path) -> Revision {
     }
     if p.is_file() {
         let name = reference.to_ascii_lowercase();
-        if [".tar", ".tar.gz", ".tgz", ".zip"].iter().any(|e| name.ends_with(e)) {
+        if [".tar", ".tar.gz", ".tgz", ".zip"]
+            .iter()
+            .any(|e| name.ends_with(e))
+        {
             return Revision::Archive(p);
         }
         return Revision::Image(p);
@@ -49,7 +52,10 @@ pub struct Materialized {
 /// workspace's root: for a git revision, the same subdirectory of the repository is returned.
 pub fn materialize(rev: &Revision, workspace_dir: &Path) -> Result<Materialized, LoadError> {
     match rev {
-        Revision::Dir(d) => Ok(Materialized { dir: d.clone(), _temp: None }),
+        Revision::Dir(d) => Ok(Materialized {
+            dir: d.clone(),
+            _temp: None,
+        }),
         Revision::Archive(a) => extract_archive(a),
         Revision::Git(r) => git_revision(r, workspace_dir),
         Revision::Image(p) => Err(LoadError::in_file(
@@ -64,7 +70,12 @@ fn temp() -> Result<tempfile::TempDir, LoadError> {
     tempfile::Builder::new()
         .prefix("treaty-rev-")
         .tempdir()
-        .map_err(|e| LoadError::new("treaty::io::temp", format!("cannot create a temporary directory: {e}")))
+        .map_err(|e| {
+            LoadError::new(
+                "treaty::io::temp",
+                format!("cannot create a temporary directory: {e}"),
+            )
+        })
 }
 
 /// Joins an archive or tree path under `root`, refusing absolute paths and `..` (zip-slip).
@@ -83,16 +94,32 @@ fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| LoadError::new("treaty::io::write", format!("cannot write {}: {e}", path.display())))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            LoadError::new(
+                "treaty::io::write",
+                format!("cannot write {}: {e}", path.display()),
+            )
+        })?;
     }
-    std::fs::write(path, bytes).map_err(|e| LoadError::new("treaty::io::write", format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, bytes).map_err(|e| {
+        LoadError::new(
+            "treaty::io::write",
+            format!("cannot write {}: {e}", path.display()),
+        )
+    })
 }
 
 /// Extracts .tar, .tar.gz and .zip archives. An archive holding a single top-level directory is
 /// taken to be that directory (as `git archive --prefix` and GitHub's downloads write them).
 fn extract_archive(path: &Path) -> Result<Materialized, LoadError> {
     let shown = path.display().to_string();
-    let bad = |e: &dyn std::fmt::Display| LoadError::in_file("treaty::revision::archive", shown.clone(), format!("cannot read the archive: {e}"));
+    let bad = |e: &dyn std::fmt::Display| {
+        LoadError::in_file(
+            "treaty::revision::archive",
+            shown.clone(),
+            format!("cannot read the archive: {e}"),
+        )
+    };
     let tmp = temp()?;
     let name = path.to_string_lossy().to_ascii_lowercase();
     let file = std::fs::File::open(path).map_err(|e| bad(&e))?;
@@ -104,7 +131,9 @@ fn extract_archive(path: &Path) -> Result<Materialized, LoadError> {
                 continue;
             }
             let name = entry.name().map_err(|e| bad(&e))?.into_owned();
-            let Some(target) = safe_join(tmp.path(), &name) else { continue };
+            let Some(target) = safe_join(tmp.path(), &name) else {
+                continue;
+            };
             let mut bytes = Vec::new();
             entry.read_to_end(&mut bytes).map_err(|e| bad(&e))?;
             write_file(&target, &bytes)?;
@@ -121,19 +150,31 @@ fn extract_archive(path: &Path) -> Result<Materialized, LoadError> {
             if !entry.header().entry_type().is_file() {
                 continue;
             }
-            let rel = entry.path().map_err(|e| bad(&e))?.to_string_lossy().into_owned();
-            let Some(target) = safe_join(tmp.path(), &rel) else { continue };
+            let rel = entry
+                .path()
+                .map_err(|e| bad(&e))?
+                .to_string_lossy()
+                .into_owned();
+            let Some(target) = safe_join(tmp.path(), &rel) else {
+                continue;
+            };
             let mut bytes = Vec::new();
             entry.read_to_end(&mut bytes).map_err(|e| bad(&e))?;
             write_file(&target, &bytes)?;
         }
     }
     let dir = single_top_dir(tmp.path()).unwrap_or_else(|| tmp.path().to_path_buf());
-    Ok(Materialized { dir, _temp: Some(tmp) })
+    Ok(Materialized {
+        dir,
+        _temp: Some(tmp),
+    })
 }
 
 fn single_top_dir(dir: &Path) -> Option<PathBuf> {
-    let entries: Vec<_> = std::fs::read_dir(dir).ok()?.filter_map(Result::ok).collect();
+    let entries: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .collect();
     match entries.as_slice() {
         [one] if one.path().is_dir() && !dir.join("treaty.yaml").exists() => Some(one.path()),
         _ => None,
@@ -149,15 +190,19 @@ fn git_revision(reference: &str, workspace_dir: &Path) -> Result<Materialized, L
         )
         .with_help("give --against a directory, an archive (.tar, .tar.gz, .zip), an image file, or run inside a git repository")
     })?;
-    let work_tree = repo
-        .workdir()
-        .map(Path::to_path_buf)
-        .ok_or_else(|| LoadError::new("treaty::revision::bare", "the repository has no work tree"))?;
+    let work_tree = repo.workdir().map(Path::to_path_buf).ok_or_else(|| {
+        LoadError::new("treaty::revision::bare", "the repository has no work tree")
+    })?;
     let work_tree = std::fs::canonicalize(&work_tree).unwrap_or(work_tree);
     let ws = std::fs::canonicalize(workspace_dir).unwrap_or_else(|_| workspace_dir.to_path_buf());
     let prefix = ws
         .strip_prefix(&work_tree)
-        .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"))
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
         .unwrap_or_default();
     let shallow = repo.is_shallow().unwrap_or(false);
     let id = repo.rev_parse_single(reference).map_err(|e| {
@@ -171,38 +216,60 @@ fn git_revision(reference: &str, workspace_dir: &Path) -> Result<Materialized, L
         }
         err
     })?;
-    let object = id.object().map_err(|e| missing_object(reference, shallow, &e))?;
-    let commit = object.peel_to_commit().map_err(|e| missing_object(reference, shallow, &e))?;
-    let tree = commit.tree().map_err(|e| missing_object(reference, shallow, &e))?;
+    let object = id
+        .object()
+        .map_err(|e| missing_object(reference, shallow, &e))?;
+    let commit = object
+        .peel_to_commit()
+        .map_err(|e| missing_object(reference, shallow, &e))?;
+    let tree = commit
+        .tree()
+        .map_err(|e| missing_object(reference, shallow, &e))?;
     let mut recorder = gix::traverse::tree::Recorder::default();
     tree.traverse()
         .breadthfirst(&mut recorder)
         .map_err(|e| missing_object(reference, shallow, &e))?;
     let tmp = temp()?;
-    let under = |path: &str| prefix.is_empty() || path == prefix || path.starts_with(&format!("{prefix}/"));
+    let under =
+        |path: &str| prefix.is_empty() || path == prefix || path.starts_with(&format!("{prefix}/"));
     for entry in recorder.records.iter().filter(|e| e.mode.is_blob()) {
         let path = entry.filepath.to_string();
         if !under(&path) {
             continue;
         }
-        let Some(target) = safe_join(tmp.path(), &path) else { continue };
-        let blob = repo.find_object(entry.oid).map_err(|e| missing_object(reference, shallow, &e))?;
+        let Some(target) = safe_join(tmp.path(), &path) else {
+            continue;
+        };
+        let blob = repo
+            .find_object(entry.oid)
+            .map_err(|e| missing_object(reference, shallow, &e))?;
         write_file(&target, &blob.data)?;
     }
-    let dir = if prefix.is_empty() { tmp.path().to_path_buf() } else { tmp.path().join(&prefix) };
+    let dir = if prefix.is_empty() {
+        tmp.path().to_path_buf()
+    } else {
+        tmp.path().join(&prefix)
+    };
     if !dir.is_dir() {
         return Err(LoadError::new(
             "treaty::revision::no-workspace",
             format!("the workspace directory `{prefix}` does not exist at `{reference}`"),
         ));
     }
-    Ok(Materialized { dir, _temp: Some(tmp) })
+    Ok(Materialized {
+        dir,
+        _temp: Some(tmp),
+    })
 }
 
 fn missing_object(reference: &str, shallow: bool, e: &dyn std::fmt::Display) -> LoadError {
-    let mut err = LoadError::new("treaty::revision::missing-object", format!("cannot read `{reference}` from the repository: {e}"));
+    let mut err = LoadError::new(
+        "treaty::revision::missing-object",
+        format!("cannot read `{reference}` from the repository: {e}"),
+    );
     if shallow {
-        err = err.with_help("this is a shallow clone: fetch more history, e.g. `git fetch --unshallow`");
+        err = err
+            .with_help("this is a shallow clone: fetch more history, e.g. `git fetch --unshallow`");
     }
     err
 }
@@ -214,9 +281,15 @@ mod tests {
     #[test]
     fn archive_paths_cannot_escape() {
         let root = Path::new("/tmp/x");
-        assert_eq!(safe_join(root, "a/b.yaml"), Some(PathBuf::from("/tmp/x/a/b.yaml")));
+        assert_eq!(
+            safe_join(root, "a/b.yaml"),
+            Some(PathBuf::from("/tmp/x/a/b.yaml"))
+        );
         assert_eq!(safe_join(root, "../etc/passwd"), None);
         assert_eq!(safe_join(root, "a/../../b"), None);
-        assert_eq!(safe_join(root, "/abs/file"), Some(PathBuf::from("/tmp/x/abs/file")));
+        assert_eq!(
+            safe_join(root, "/abs/file"),
+            Some(PathBuf::from("/tmp/x/abs/file"))
+        );
     }
 }
