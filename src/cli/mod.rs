@@ -2,6 +2,8 @@
 //! Commands return an [`Outcome`]; `main` maps it to the exit code (0 clean, 1 findings that fail
 //! the run, 2 tool or input errors).
 
+pub mod bump;
+pub mod changelog;
 pub mod check;
 pub mod compat;
 pub mod completions;
@@ -77,7 +79,11 @@ impl Progress {
                 let mut i = 0;
                 while !done.load(Ordering::Relaxed) {
                     if start.elapsed().as_millis() >= 1000 {
-                        eprint(&format!("\r{} {what} ({:.0} s)", frames[i % frames.len()], start.elapsed().as_secs_f64()));
+                        eprint(&format!(
+                            "\r{} {what} ({:.0} s)",
+                            frames[i % frames.len()],
+                            start.elapsed().as_secs_f64()
+                        ));
                         shown = true;
                         i += 1;
                     }
@@ -104,19 +110,39 @@ impl Drop for Progress {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Compare two revisions: list every change, judge which break a consumer, and the semver bump needed.
-    #[command(after_help = "Examples:\n  treaty check old.proto new.proto\n  treaty check fixtures/ftgo/r2 fixtures/ftgo/r3\n  treaty check --against fixtures/ftgo/r3 --format json\n  treaty check --against old/ --fail-on warning")]
+    #[command(
+        after_help = "Examples:\n  treaty check old.proto new.proto\n  treaty check fixtures/ftgo/r2 fixtures/ftgo/r3\n  treaty check --against fixtures/ftgo/r3 --format json\n  treaty check --against old/ --fail-on warning\n  treaty check --against origin/main --accepted accepted.yaml\n  treaty check --against v1.4.0 --write-accepted accepted.yaml   adopt treaty: accept what is there"
+    )]
     Check(check::CheckArgs),
+    /// Print (or --write) the smallest correct next version for every place a version is declared.
+    #[command(
+        after_help = "Examples:\n  treaty bump                          what the working tree needs over HEAD\n  treaty bump --against v1.4.0 --write\n  treaty bump --against origin/main --format json\n\nExit codes: 0 when every version covers its changes or --write wrote them, 1 when a version\nneeds to change and was only printed, 2 on errors."
+    )]
+    Bump(bump::BumpArgs),
+    /// Write a changelog of the API changes since a revision, per service (Markdown or JSON).
+    #[command(
+        after_help = "Examples:\n  treaty changelog --against v1.4.0 > CHANGELOG-api.md\n  treaty changelog --against origin/main --format json"
+    )]
+    Changelog(changelog::ChangelogArgs),
     /// Schema-registry compatibility of schema files (JSON Schema, protobuf, Avro), oldest first.
-    #[command(after_help = "Examples:\n  treaty compat v1.json v2.json                       is v2 backward compatible with v1?\n  treaty compat --mode full-transitive v1.json v2.json v3.json\n  treaty compat --mode forward --policy lenient old.json new.json\n  treaty compat --message ftgo.order.v1.Order old.proto new.proto\n  treaty compat --mode full order-v1.avsc order-v2.avsc --format json")]
+    #[command(
+        after_help = "Examples:\n  treaty compat v1.json v2.json                       is v2 backward compatible with v1?\n  treaty compat --mode full-transitive v1.json v2.json v3.json\n  treaty compat --mode forward --policy lenient old.json new.json\n  treaty compat --message ftgo.order.v1.Order old.proto new.proto\n  treaty compat --mode full order-v1.avsc order-v2.avsc --format json"
+    )]
     Compat(compat::CompatArgs),
     /// Lint the workspace (or the given files and directories).
-    #[command(after_help = "Examples:\n  treaty lint\n  treaty lint --format json\n  treaty lint contracts/order/openapi.yaml\n  treaty lint proto/   # a directory with a buf.yaml is a workspace of its own")]
+    #[command(
+        after_help = "Examples:\n  treaty lint\n  treaty lint --format json\n  treaty lint contracts/order/openapi.yaml\n  treaty lint proto/   # a directory with a buf.yaml is a workspace of its own"
+    )]
     Lint(lint::LintArgs),
     /// List the rules, or print one rule's documentation.
-    #[command(after_help = "Examples:\n  treaty rules\n  treaty rules ENUM_ZERO_VALUE_SUFFIX\n  treaty rules --format json")]
+    #[command(
+        after_help = "Examples:\n  treaty rules\n  treaty rules ENUM_ZERO_VALUE_SUFFIX\n  treaty rules --format json"
+    )]
     Rules(rules::RulesArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
-    #[command(after_help = "Examples:\n  treaty completions bash > /etc/bash_completion.d/treaty\n  treaty completions zsh > ~/.zfunc/_treaty")]
+    #[command(
+        after_help = "Examples:\n  treaty completions bash > /etc/bash_completion.d/treaty\n  treaty completions zsh > ~/.zfunc/_treaty"
+    )]
     Completions(completions::CompletionsArgs),
     /// Print the man page (roff), generated from the command-line definition.
     #[command(after_help = "Examples:\n  treaty man > treaty.1 && man ./treaty.1")]
@@ -161,6 +187,8 @@ pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Compat(args) => compat::run(args),
+        Command::Bump(args) => bump::run(args),
+        Command::Changelog(args) => changelog::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),
