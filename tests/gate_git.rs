@@ -28,7 +28,11 @@ fn git(dir: &Path, args: &[&str]) -> String {
         .env("GIT_COMMITTER_DATE", "2025-01-01T00:00:00Z")
         .output()
         .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
@@ -126,12 +130,22 @@ fn revisions_by_relative_name_tag_commit_and_branch() {
 
     // B → C: a field deleted under a minor bump.
     for rev in ["HEAD~1", "main", b.as_str()] {
-        let (code, out, err) = treaty(repo, &["check", "--against", rev, "--format", "json"], false);
+        let (code, out, err) = treaty(
+            repo,
+            &["check", "--against", rev, "--format", "json"],
+            false,
+        );
         assert_eq!(code, Some(1), "--against {rev}: {out}{err}");
         let v = json(&out);
         let rules = rules_of(&v, "orders/proto");
-        assert!(rules.contains(&"FIELD_NO_DELETE".to_string()), "--against {rev}: {rules:?}");
-        assert!(rules.contains(&"version-bump-too-small".to_string()), "--against {rev}: {rules:?}");
+        assert!(
+            rules.contains(&"FIELD_NO_DELETE".to_string()),
+            "--against {rev}: {rules:?}"
+        );
+        assert!(
+            rules.contains(&"version-bump-too-small".to_string()),
+            "--against {rev}: {rules:?}"
+        );
         let verdict = verdict(&v, "orders/proto");
         assert_eq!(verdict["required_bump"], "major");
         assert_eq!(verdict["old_version"], "1.1.0");
@@ -141,7 +155,11 @@ fn revisions_by_relative_name_tag_commit_and_branch() {
 
     // A → C through the tag and the commit id: the field added since A is there too.
     for rev in ["v1", a.as_str()] {
-        let (code, out, err) = treaty(repo, &["check", "--against", rev, "--format", "json"], false);
+        let (code, out, err) = treaty(
+            repo,
+            &["check", "--against", rev, "--format", "json"],
+            false,
+        );
         assert_eq!(code, Some(1), "--against {rev}: {out}{err}");
         let v = json(&out);
         assert_eq!(verdict(&v, "orders/proto")["old_version"], "1.0.0");
@@ -152,7 +170,11 @@ fn revisions_by_relative_name_tag_commit_and_branch() {
 
     // main's own history: A → B is an addition released as a minor.
     git(repo, &["checkout", "-q", "main"]);
-    let (code, out, err) = treaty(repo, &["check", "--against", "v1", "--format", "json"], false);
+    let (code, out, err) = treaty(
+        repo,
+        &["check", "--against", "v1", "--format", "json"],
+        false,
+    );
     assert_eq!(code, Some(0), "{out}{err}");
     let v = json(&out);
     assert_eq!(verdict(&v, "orders/proto")["required_bump"], "minor");
@@ -195,15 +217,35 @@ fn added_removed_and_moved_contracts_with_each_sides_manifest() {
         "services:\n  orders:\n    contracts:\n      - name: orders/proto\n        kind: proto\n        path: api/orders/**/*.proto\n        roots: [api/orders]\n        version: 1.0.0\n  shipping:\n    contracts:\n      - name: shipping/proto\n        kind: proto\n        path: api/shipping/**/*.proto\n        roots: [api/shipping]\n        version: 0.1.0\n",
     );
     write(repo, "api/orders/acme/orders/v1/orders.proto", ORDER_V1);
-    write(repo, "api/shipping/acme/shipping/v1/shipping.proto", shipping);
+    write(
+        repo,
+        "api/shipping/acme/shipping/v1/shipping.proto",
+        shipping,
+    );
     commit(repo, "billing removed, shipping added, orders moved");
 
-    let (code, out, err) = treaty(repo, &["check", "--against", "HEAD~1", "--format", "json"], false);
-    assert_eq!(code, Some(1), "a removed contract fails the gate: {out}{err}");
+    let (code, out, err) = treaty(
+        repo,
+        &["check", "--against", "HEAD~1", "--format", "json"],
+        false,
+    );
+    assert_eq!(
+        code,
+        Some(1),
+        "a removed contract fails the gate: {out}{err}"
+    );
     let v = json(&out);
     // Removed: only the old manifest lists it.
-    assert_eq!(rules_of(&v, "billing/proto"), vec!["contract-removed".to_string()]);
-    let removed = &v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "contract-removed").unwrap()["old"]["file"];
+    assert_eq!(
+        rules_of(&v, "billing/proto"),
+        vec!["contract-removed".to_string()]
+    );
+    let removed = &v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "contract-removed")
+        .unwrap()["old"]["file"];
     assert_eq!(removed, "proto/billing/acme/billing/v1/billing.proto");
     assert_eq!(verdict(&v, "billing/proto")["new_version"], Value::Null);
     assert_eq!(verdict(&v, "billing/proto")["ok"], false);
@@ -219,7 +261,11 @@ fn added_removed_and_moved_contracts_with_each_sides_manifest() {
     assert_eq!(moved["old_version"], "1.0.0");
     assert_eq!(moved["required_bump"], "none");
     assert_eq!(moved["ok"], true);
-    assert!(rules_of(&v, "orders/proto").is_empty(), "{:#}", v["findings"]);
+    assert!(
+        rules_of(&v, "orders/proto").is_empty(),
+        "{:#}",
+        v["findings"]
+    );
 }
 
 #[test]
@@ -230,7 +276,19 @@ fn a_shallow_clone_without_the_revision_says_how_to_fetch() {
     let (a, _, _) = history(&origin);
     let clone = dir.path().join("clone");
     let url = format!("file://{}", origin.display());
-    git(dir.path(), &["clone", "-q", "--depth", "1", "--branch", "feature", &url, clone.to_str().unwrap()]);
+    git(
+        dir.path(),
+        &[
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--branch",
+            "feature",
+            &url,
+            clone.to_str().unwrap(),
+        ],
+    );
     for rev in ["HEAD~1", a.as_str()] {
         let (code, out, err) = treaty(&clone, &["check", "--against", rev], false);
         assert_eq!(code, Some(2), "--against {rev}: {out}{err}");
@@ -250,7 +308,10 @@ fn ci_refuses_the_local_default_and_takes_a_named_base() {
     for cmd in ["check", "bump"] {
         let (code, out, err) = treaty(repo, &[cmd], true);
         assert_eq!(code, Some(2), "{cmd}: {out}{err}");
-        assert!(err.contains("CI") && err.contains("--against"), "{cmd}: {err}");
+        assert!(
+            err.contains("CI") && err.contains("--against"),
+            "{cmd}: {err}"
+        );
     }
     let (code, out, err) = treaty(repo, &["check", "--against", "main"], true);
     assert_eq!(code, Some(1), "{out}{err}");
@@ -266,7 +327,11 @@ fn the_local_default_compares_the_working_tree_with_head() {
     assert_eq!(code, Some(0), "{out}{err}");
     assert_eq!(verdict(&json(&out), "orders/proto")["old_version"], "1.2.0");
     // An uncommitted deletion is judged against HEAD.
-    write(repo, "proto/acme/orders/v1/orders.proto", "syntax = \"proto3\";\n\npackage acme.orders.v1;\n\n// An order.\nmessage Order {\n  // Its id.\n  int64 order_id = 1;\n}\n");
+    write(
+        repo,
+        "proto/acme/orders/v1/orders.proto",
+        "syntax = \"proto3\";\n\npackage acme.orders.v1;\n\n// An order.\nmessage Order {\n  // Its id.\n  int64 order_id = 1;\n}\n",
+    );
     let (code, out, err) = treaty(repo, &["check", "--format", "json"], false);
     assert_eq!(code, Some(1), "{out}{err}");
     let v = json(&out);
@@ -309,9 +374,16 @@ fn lay_out(repo: &Path, rev: &str) {
 
 /// True when two texts differ only in version strings (`1.2.0`, `2.0.0-rc.1`), line by line.
 fn differ_only_in_versions(before: &str, after: &str) -> bool {
-    let version = regex::Regex::new(r"\b\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?\b").unwrap();
-    let (b, a): (Vec<&str>, Vec<&str>) = (before.split_inclusive('\n').collect(), after.split_inclusive('\n').collect());
-    b.len() == a.len() && b.iter().zip(&a).all(|(x, y)| x == y || version.replace_all(x, "V") == version.replace_all(y, "V"))
+    let version =
+        regex::Regex::new(r"\b\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?\b").unwrap();
+    let (b, a): (Vec<&str>, Vec<&str>) = (
+        before.split_inclusive('\n').collect(),
+        after.split_inclusive('\n').collect(),
+    );
+    b.len() == a.len()
+        && b.iter()
+            .zip(&a)
+            .all(|(x, y)| x == y || version.replace_all(x, "V") == version.replace_all(y, "V"))
 }
 
 #[test]
@@ -321,7 +393,12 @@ fn the_ftgo_history_replayed_as_commits() {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
     init(repo);
-    let revisions: Vec<&str> = expected["revisions"].as_sequence().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    let revisions: Vec<&str> = expected["revisions"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
     lay_out(repo, revisions[0]);
     commit(repo, revisions[0]);
     let mut judged = 0;
@@ -330,7 +407,11 @@ fn the_ftgo_history_replayed_as_commits() {
         let (from, to) = (step["from"].as_str().unwrap(), step["to"].as_str().unwrap());
         lay_out(repo, to);
         commit(repo, to);
-        let (code, out, err) = treaty(repo, &["check", "--against", "HEAD~1", "--format", "json"], false);
+        let (code, out, err) = treaty(
+            repo,
+            &["check", "--against", "HEAD~1", "--format", "json"],
+            false,
+        );
         assert!(matches!(code, Some(0 | 1)), "{from}→{to}: {err}");
         let v = json(&out);
         let mut fails = false;
@@ -342,14 +423,35 @@ fn the_ftgo_history_replayed_as_commits() {
             }
             judged += 1;
             let got = verdict(&v, name);
-            assert_eq!(got["required_bump"], want["required_bump"].as_str().unwrap(), "{from}→{to} {name}: {:#}", v["findings"]);
-            assert_eq!(got["ok"], want["version_ok"].as_bool().unwrap(), "{from}→{to} {name}");
-            assert_eq!(got["old_version"], want["old_version"].as_str().unwrap(), "{from}→{to} {name}");
-            assert_eq!(got["new_version"], want["new_version"].as_str().unwrap(), "{from}→{to} {name}");
+            assert_eq!(
+                got["required_bump"],
+                want["required_bump"].as_str().unwrap(),
+                "{from}→{to} {name}: {:#}",
+                v["findings"]
+            );
+            assert_eq!(
+                got["ok"],
+                want["version_ok"].as_bool().unwrap(),
+                "{from}→{to} {name}"
+            );
+            assert_eq!(
+                got["old_version"],
+                want["old_version"].as_str().unwrap(),
+                "{from}→{to} {name}"
+            );
+            assert_eq!(
+                got["new_version"],
+                want["new_version"].as_str().unwrap(),
+                "{from}→{to} {name}"
+            );
             fails |= !want["version_ok"].as_bool().unwrap();
         }
         if fails {
-            assert_eq!(code, Some(1), "{from}→{to}: a version that does not cover its changes fails the gate");
+            assert_eq!(
+                code,
+                Some(1),
+                "{from}→{to}: a version that does not cover its changes fails the gate"
+            );
         }
         // Whatever the step needs, `treaty bump --write` gives it, and changes version text only.
         let (code, out, err) = treaty(repo, &["bump", "--against", "HEAD~1", "--write"], false);
@@ -358,14 +460,30 @@ fn the_ftgo_history_replayed_as_commits() {
         assert_eq!(code, Some(0), "{from}→{to}: after bump --write: {out}{err}");
         let changed = git(repo, &["diff", "--name-only"]);
         for file in changed.lines() {
-            let before = Proc::new("git").current_dir(repo).args(["show", &format!("HEAD:{file}")]).output().unwrap().stdout;
+            let before = Proc::new("git")
+                .current_dir(repo)
+                .args(["show", &format!("HEAD:{file}")])
+                .output()
+                .unwrap()
+                .stdout;
             let after = fs::read(repo.join(file)).unwrap();
-            assert!(differ_only_in_versions(&String::from_utf8(before).unwrap(), &String::from_utf8(after).unwrap()), "{from}→{to}: {file} changed beyond its versions:\n{}", git(repo, &["diff", file]));
+            assert!(
+                differ_only_in_versions(
+                    &String::from_utf8(before).unwrap(),
+                    &String::from_utf8(after).unwrap()
+                ),
+                "{from}→{to}: {file} changed beyond its versions:\n{}",
+                git(repo, &["diff", file])
+            );
         }
         if from == "r2" {
             // order/proto: a break from 1.1.0 needs 2.0.0, written where the version is declared.
             let manifest = fs::read_to_string(repo.join("treaty.yaml")).unwrap();
-            assert!(manifest.contains("version: 2.0.0"), "{}", git(repo, &["diff", "treaty.yaml"]));
+            assert!(
+                manifest.contains("version: 2.0.0"),
+                "{}",
+                git(repo, &["diff", "treaty.yaml"])
+            );
             assert!(changed.lines().any(|f| f == "treaty.yaml"), "{changed}");
             bumped += 1;
         }

@@ -462,6 +462,9 @@ fn human(places: &[Place], wrote: bool, pending: usize) -> String {
         };
         let why = match (&p.old_version, p.place) {
             (_, "document") => p.note.clone().unwrap_or_default(),
+            (Some(old), _) if p.required_bump == Bump::None => {
+                format!("no change that needs a bump since {old}")
+            }
             (Some(old), _) => format!("{} change since {old}", p.required_bump.as_str()),
             (None, _) => p.note.clone().unwrap_or_default(),
         };
