@@ -47,7 +47,7 @@ pub fn run(args: InitArgs) -> Outcome {
         );
     }
     let mut errors = LoadErrors::default();
-    let found = discover::discover(&dir, &dir, &mut errors);
+    let found = discover::discover(&dir, &dir, discover::ProtoRoots::FromPackages, &mut errors);
     if !errors.is_empty() {
         return Outcome::Error(errors);
     }

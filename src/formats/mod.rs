@@ -133,19 +133,25 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// `path` relative to `root` with `/` separators, else the path as given.
+/// `path` relative to `root` with `/` separators (with `..` steps when it lies outside).
 pub fn display_path(root: &Path, path: &Path) -> String {
+    use std::path::Component;
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| normalize(path));
-    let shown = abs
-        .strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf());
-    let s = shown
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    if s.is_empty() { ".".to_string() } else { s }
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| normalize(root));
+    let a: Vec<Component> = abs.components().collect();
+    let r: Vec<Component> = root.components().collect();
+    let common = a.iter().zip(r.iter()).take_while(|(x, y)| x == y).count();
+    // Outside the root by more than the filesystem root: show it absolute.
+    if common <= 1 && r.len() > 1 {
+        return abs.to_string_lossy().replace('\\', "/");
+    }
+    let mut parts: Vec<String> = std::iter::repeat_n("..".to_string(), r.len() - common).collect();
+    parts.extend(a[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
 }
 
 /// Resolves `.` and `..` lexically (for paths that do not exist).
@@ -169,28 +175,34 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Infers a file's kind from its extension and, for YAML and JSON, its top-level version key.
+/// Infers a file's kind from its extension and, for YAML and JSON, its version key: a top-level
+/// `openapi:`, `swagger:` or `asyncapi:` anywhere in the document (Stripe's description sorts its
+/// keys, so `openapi` comes after `components`).
 pub fn infer_kind(path: &Path, text: &str) -> Option<ContractKind> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let key = |t: &str| -> Option<ContractKind> {
+        let t = t.trim_start_matches('"').trim_start_matches('\'');
+        let (name, rest) = t.split_at(t.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(t.len()));
+        let rest = rest.trim_start_matches(['"', '\'']).trim_start();
+        if !rest.starts_with(':') {
+            return None;
+        }
+        match name {
+            "openapi" | "swagger" => Some(ContractKind::Openapi),
+            "asyncapi" => Some(ContractKind::Asyncapi),
+            _ => None,
+        }
+    };
     match ext {
         "proto" => Some(ContractKind::Proto),
-        "yaml" | "yml" | "json" => {
-            for line in text.lines().take(400) {
-                let t = line
-                    .trim_start_matches(['{', ' ', '\t'])
-                    .trim_start_matches('"');
-                if line.starts_with(' ') && !line.trim_start().starts_with('"') {
-                    continue;
-                }
-                if t.starts_with("openapi") || t.starts_with("swagger") {
-                    return Some(ContractKind::Openapi);
-                }
-                if t.starts_with("asyncapi") {
-                    return Some(ContractKind::Asyncapi);
-                }
-            }
-            None
+        "json" => {
+            // JSON documents: a version key at any depth is as good a sign as we can read cheaply.
+            ["\"openapi\"", "\"swagger\"", "\"asyncapi\""].iter().filter_map(|k| text.find(k).map(|i| (i, k))).min().and_then(|(i, _)| key(&text[i..]))
         }
+        "yaml" | "yml" => text
+            .lines()
+            .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
+            .find_map(|l| key(l.trim_start_matches('{').trim_start())),
         _ => None,
     }
 }
@@ -210,4 +222,35 @@ pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors
         .clone()
         .or_else(|| contract.document_version.clone());
     Ok(contract)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_inferred_from_a_top_level_version_key_anywhere() {
+        let p = Path::new("a.yaml");
+        assert_eq!(infer_kind(p, "components: {}\nopenapi: 3.0.0\n"), Some(ContractKind::Openapi));
+        assert_eq!(infer_kind(p, "# c\nasyncapi: '3.0.0'\n"), Some(ContractKind::Asyncapi));
+        assert_eq!(infer_kind(p, "swagger: '2.0'\n"), Some(ContractKind::Openapi));
+        assert_eq!(infer_kind(p, "info:\n  openapi: 3.0.0\n"), None);
+        assert_eq!(infer_kind(p, "openapi_notes: x\n"), None);
+        assert_eq!(infer_kind(Path::new("a.json"), "{\n  \"info\": {},\n  \"openapi\": \"3.1.0\"\n}"), Some(ContractKind::Openapi));
+        assert_eq!(infer_kind(Path::new("a.json"), "{\"title\": \"x\"}"), None);
+        assert_eq!(infer_kind(Path::new("a.proto"), ""), Some(ContractKind::Proto));
+    }
+
+    #[test]
+    fn paths_outside_the_root_are_shown_with_parent_steps() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("a/b");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(dir.path().join("c")).unwrap();
+        std::fs::write(dir.path().join("c/x.yaml"), "").unwrap();
+        std::fs::write(root.join("y.yaml"), "").unwrap();
+        assert_eq!(display_path(&root, &dir.path().join("c/x.yaml")), "../../c/x.yaml");
+        assert_eq!(display_path(&root, &root.join("y.yaml")), "y.yaml");
+        assert_eq!(display_path(&root, &root), ".");
+    }
 }

@@ -93,8 +93,8 @@ pub fn kind_of_file(path: &Path) -> Option<ContractKind> {
     match ext {
         "proto" => Some(ContractKind::Proto),
         "yaml" | "yml" | "json" => {
-            let text = read_head(path)?;
-            infer_kind(path, &text)
+            let text = std::fs::read(path).ok()?;
+            infer_kind(path, &String::from_utf8_lossy(&text))
         }
         _ => None,
     }
@@ -250,9 +250,20 @@ fn proto_root(file: &Path) -> PathBuf {
     dir
 }
 
-/// Every contract under `dir`: buf modules (or proto files grouped by import root) and every
+/// How proto files outside any buf module get their import root.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProtoRoots {
+    /// The directory searched is the import root of them all, as buf treats a directory without
+    /// a buf.yaml (`treaty lint DIR`, `treaty check OLD NEW`).
+    Searched,
+    /// Each file's root is inferred from its package (`a/b/v1/x.proto` in `a.b.v1` → the
+    /// directory above `a/`), so that `treaty init` can write separate roots per service.
+    FromPackages,
+}
+
+/// Every contract under `dir`: buf modules, proto files grouped by import root, and every
 /// OpenAPI or AsyncAPI document.
-pub fn discover(dir: &Path, display_root: &Path, errors: &mut LoadErrors) -> Found {
+pub fn discover(dir: &Path, display_root: &Path, roots: ProtoRoots, errors: &mut LoadErrors) -> Found {
     let mut found = Found::default();
     let mut protos: Vec<(PathBuf, BufModuleKey)> = Vec::new();
     for file in files_under(dir) {
@@ -261,7 +272,8 @@ pub fn discover(dir: &Path, display_root: &Path, errors: &mut LoadErrors) -> Fou
                 let module = buf_module_for(&file, dir, errors);
                 let key = match module {
                     Some(m) => BufModuleKey::Buf(Box::new(m)),
-                    None => BufModuleKey::Root(proto_root(&file)),
+                    None if roots == ProtoRoots::FromPackages => BufModuleKey::Root(proto_root(&file)),
+                    None => BufModuleKey::Root(dir.to_path_buf()),
                 };
                 protos.push((file, key));
             }
@@ -304,7 +316,12 @@ pub fn discover(dir: &Path, display_root: &Path, errors: &mut LoadErrors) -> Fou
             continue;
         }
         found.specs.push(ContractSpec {
-            name: display_path(display_root, key.dir()),
+            // A name that does not depend on where the directory is, so that two revisions in
+            // different directories pair.
+            name: match display_path(display_root, key.dir()) {
+                shown if key.dir() == dir => if shown == "." { "proto".to_string() } else { shown },
+                shown => shown,
+            },
             service: Some(guess_service(dir, &files[0])),
             kind: ContractKind::Proto,
             files,

@@ -305,7 +305,7 @@ fn load_dir_into(ws: &mut Workspace, dir: &Path, errors: &mut LoadErrors) {
         }
         return;
     }
-    let found = discover::discover(dir, &ws.root, errors);
+    let found = discover::discover(dir, &ws.root, discover::ProtoRoots::Searched, errors);
     if let Some(lint) = found.lint {
         ws.lint = lint;
     }
