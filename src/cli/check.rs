@@ -343,8 +343,9 @@ fn render(
             }
             if !quiet && !accepted.is_empty() {
                 text.push_str(&format!(
-                    "{} accepted findings let through (listed in --format json)\n",
-                    accepted.len()
+                    "{} accepted finding{} let through (listed in --format json)\n",
+                    accepted.len(),
+                    if accepted.len() == 1 { "" } else { "s" }
                 ));
             }
             if !quiet {
