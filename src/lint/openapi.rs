@@ -11,7 +11,9 @@ use serde_json::Value;
 
 use crate::lint::{LintCx, LintRule, Sink};
 use crate::lint_rule;
-use crate::model::{Contract, Operation, OperationKind, ParamIn, SchemaId, VersionSource, path_params};
+use crate::model::{
+    Contract, Operation, OperationKind, ParamIn, SchemaId, VersionSource, path_params,
+};
 use crate::schema::validate::{Access, Violation, validate_as};
 use crate::source::Span;
 
@@ -64,7 +66,10 @@ lint_rule! {
 
 fn operation_id_missing(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
     for op in c.operations.iter().filter(|op| op.id.is_none()) {
-        sink.report(op.span, format!("operation `{}` has no operationId", op_name(op)));
+        sink.report(
+            op.span,
+            format!("operation `{}` has no operationId", op_name(op)),
+        );
     }
 }
 
@@ -99,7 +104,10 @@ fn operation_id_unique(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
         match first.get(id) {
             Some(earlier) => sink.report(
                 span,
-                format!("operationId `{id}` is already used by `{}`", op_name(earlier)),
+                format!(
+                    "operationId `{id}` is already used by `{}`",
+                    op_name(earlier)
+                ),
             ),
             None => {
                 first.insert(id, op);
@@ -144,7 +152,11 @@ fn path_params_declared(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
             continue;
         }
         let template = path_params(path);
-        let declared: Vec<_> = op.parameters.iter().filter(|p| p.location == ParamIn::Path).collect();
+        let declared: Vec<_> = op
+            .parameters
+            .iter()
+            .filter(|p| p.location == ParamIn::Path)
+            .collect();
         for name in &template {
             if !declared.iter().any(|p| p.name == *name) {
                 sink.report(
@@ -158,7 +170,10 @@ fn path_params_declared(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
         }
         for p in declared {
             if !template.contains(&p.name.as_str()) {
-                let message = format!("path parameter `{}` is declared, but path `{path}` has no `{{{}}}`", p.name, p.name);
+                let message = format!(
+                    "path parameter `{}` is declared, but path `{path}` has no `{{{}}}`",
+                    p.name, p.name
+                );
                 if seen.insert((p.span, message.clone())) {
                     sink.report(p.span, message);
                 }
@@ -199,25 +214,34 @@ lint_rule! {
     categories: ["OPENAPI"], default: true, severity: Error, check: Contract(example_valid)
 }
 
-/// The finding text for a failing example: the first violation, and how many more there are.
+/// The finding text for a failing example: the first violation with where in the example it
+/// is, and how many more there are.
 fn describe(what: &str, violations: &[Violation]) -> String {
     let first = &violations[0];
     let at = if first.instance_path.is_empty() {
-        "at the root".to_string()
+        String::new()
     } else {
-        format!("at `{}`", first.instance_path)
+        format!(" (at `{}`)", first.instance_path)
     };
     let more = match violations.len() {
         1 => String::new(),
-        n => format!(" (and {} more)", n - 1),
+        n => format!("; and {} more", n - 1),
     };
-    format!("{what} does not match its schema {at}: {}{more}", first.message)
+    format!(
+        "{what} does not match its schema: {}{at}{more}",
+        first.message
+    )
 }
 
 fn example_valid(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
     // Shared components are reached from many operations; report each place once.
     let mut seen: HashSet<(Span, String)> = HashSet::new();
-    let mut check = |sink: &mut Sink, schema: SchemaId, value: &Value, access: Access, at: Span, what: String| {
+    let mut check = |sink: &mut Sink,
+                     schema: SchemaId,
+                     value: &Value,
+                     access: Access,
+                     at: Span,
+                     what: String| {
         let violations = validate_as(&c.schemas, schema, value, access);
         if violations.is_empty() {
             return;
@@ -244,16 +268,24 @@ fn example_valid(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
         }
         if let Some(body) = &op.request {
             for content in &body.content {
-                let Some(schema) = content.schema else { continue };
+                let Some(schema) = content.schema else {
+                    continue;
+                };
                 for ex in &content.examples {
-                    let what = format!("{} of the `{}` request body", name(&ex.name), content.media_type);
+                    let what = format!(
+                        "{} of the `{}` request body",
+                        name(&ex.name),
+                        content.media_type
+                    );
                     check(sink, schema, &ex.value, Access::Request, ex.span, what);
                 }
             }
         }
         for response in &op.responses {
             for content in &response.content {
-                let Some(schema) = content.schema else { continue };
+                let Some(schema) = content.schema else {
+                    continue;
+                };
                 for ex in &content.examples {
                     let what = format!(
                         "{} of the `{}` response `{}`",
@@ -268,11 +300,16 @@ fn example_valid(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
     }
     for (id, schema) in c.schemas.iter() {
         for (i, value) in schema.examples.iter().enumerate() {
-            let what = match (schema.examples.len(), &schema.name) {
-                (1, Some(n)) => format!("the example of schema `{n}`"),
-                (_, Some(n)) => format!("example {} of schema `{n}`", i + 1),
-                (1, None) => "the schema's example".to_string(),
-                (_, None) => format!("example {} of the schema", i + 1),
+            let of = match &schema.name {
+                Some(n) => format!("schema `{n}`"),
+                None => {
+                    let pointer = schema.location.split_once('#').map_or("", |(_, p)| p);
+                    format!("the schema at `#{pointer}`")
+                }
+            };
+            let what = match schema.examples.len() {
+                1 => format!("the example of {of}"),
+                _ => format!("example {} of {of}", i + 1),
             };
             check(sink, id, value, Access::Any, schema.span, what);
         }
@@ -312,7 +349,10 @@ fn info_version_semver(_cx: &LintCx, c: &Contract, sink: &mut Sink) {
     if let Err(e) = semver::Version::parse(&v.text) {
         sink.report(
             span,
-            format!("info.version `{}` is not a semantic version (MAJOR.MINOR.PATCH): {e}", v.text),
+            format!(
+                "info.version `{}` is not a semantic version (MAJOR.MINOR.PATCH): {e}",
+                v.text
+            ),
         );
     }
 }
@@ -372,7 +412,11 @@ fn component_unused(cx: &LintCx, c: &Contract, sink: &mut Sink) {
     }
     let escape = crate::formats::tree::escape_pointer_token;
     let mut named_schemes: HashSet<&str> = HashSet::new();
-    for req in c.security.iter().chain(c.operations.iter().flat_map(|o| o.security.iter().flatten())) {
+    for req in c.security.iter().chain(
+        c.operations
+            .iter()
+            .flat_map(|o| o.security.iter().flatten()),
+    ) {
         named_schemes.extend(req.keys().map(String::as_str));
     }
     for (name, &id) in &c.components {
@@ -391,7 +435,10 @@ fn component_unused(cx: &LintCx, c: &Contract, sink: &mut Sink) {
             let referenced = used.contains(&format!("{kind}/{}", escape(name)));
             let named = kind == "securitySchemes" && named_schemes.contains(name.as_str());
             if !referenced && !named {
-                sink.report(span, format!("component {what} `{name}` is never referenced"));
+                sink.report(
+                    span,
+                    format!("component {what} `{name}` is never referenced"),
+                );
             }
         }
     }
