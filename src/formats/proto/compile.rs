@@ -66,8 +66,11 @@ struct Resolver {
     full: bool,
 }
 
+/// A file's text, and its path when it was read from an import root.
+type Source = (Arc<str>, Option<PathBuf>);
+
 impl Resolver {
-    fn source_of(&self, name: &str) -> Option<Result<(Arc<str>, Option<PathBuf>), protox::Error>> {
+    fn source_of(&self, name: &str) -> Option<Result<Source, protox::Error>> {
         if let Some(text) = self.own.get(name) {
             return Some(Ok((text.clone(), None)));
         }
@@ -395,18 +398,39 @@ fn primary_label(err: &dyn Diagnostic) -> Option<miette::LabeledSpan> {
 /// protox names an import cycle without a location: point at the import statement of the file
 /// that closes it (`import cycle detected: a.proto -> b.proto -> a.proto` → the `import "b.proto"`
 /// in a.proto).
-fn cycle_label(cx: &LoadCx, file: Option<FileId>, code: &str, message: &str) -> Option<miette::LabeledSpan> {
+fn cycle_label(
+    cx: &LoadCx,
+    file: Option<FileId>,
+    code: &str,
+    message: &str,
+) -> Option<miette::LabeledSpan> {
     if code != "treaty::proto::import-cycle" {
         return None;
     }
-    let chain: Vec<&str> = message.split(": ").nth(1)?.split(" -> ").map(str::trim).collect();
+    let chain: Vec<&str> = message
+        .split(": ")
+        .nth(1)?
+        .split(" -> ")
+        .map(str::trim)
+        .collect();
     let next = chain.get(1)?;
     let text = &cx.sources.get(file?).text;
     let quoted = format!("\"{next}\"");
-    let at = text.match_indices(&quoted).map(|(i, _)| i).find(|&i| text[..i].trim_end().ends_with("import") || text[..i].trim_end().ends_with("public") || text[..i].trim_end().ends_with("weak"))?;
+    let at = text.match_indices(&quoted).map(|(i, _)| i).find(|&i| {
+        text[..i].trim_end().ends_with("import")
+            || text[..i].trim_end().ends_with("public")
+            || text[..i].trim_end().ends_with("weak")
+    })?;
     let start = text[..at].rfind("import").unwrap_or(at);
-    let end = text[at..].find(';').map(|e| at + e + 1).unwrap_or(at + quoted.len());
-    Some(miette::LabeledSpan::new(Some("this import closes the cycle".to_string()), start, end - start))
+    let end = text[at..]
+        .find(';')
+        .map(|e| at + e + 1)
+        .unwrap_or(at + quoted.len());
+    Some(miette::LabeledSpan::new(
+        Some("this import closes the cycle".to_string()),
+        start,
+        end - start,
+    ))
 }
 
 fn located(

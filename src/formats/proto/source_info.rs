@@ -114,8 +114,8 @@ mod tests {
     #[test]
     fn columns_are_bytes_and_spans_stay_on_character_boundaries() {
         let f = SourceFile::new("a".into(), "a".into(), "x\n/*é*/ ab\n".into());
-        // "ab" starts at byte 8 of line 1 (the 'é' is two bytes).
-        let s = location_span(&f, FileId(0), &loc(&[], &[1, 8, 10])).unwrap();
+        // "ab" starts at byte 7 of line 1 (the 'é' is two bytes), its 7th character.
+        let s = location_span(&f, FileId(0), &loc(&[], &[1, 7, 9])).unwrap();
         assert_eq!(&f.text[s.start as usize..s.end as usize], "ab");
         // A column inside 'é' moves back to its first byte; a column past the line clamps.
         let s = location_span(&f, FileId(0), &loc(&[], &[1, 3, 99])).unwrap();

@@ -261,8 +261,9 @@ crate::lint_rule! {
 fn syntax_specified(cx: &LintCx, contract: &Contract, sink: &mut Sink) {
     let mut r = Reporter::new(cx, contract, sink, &SYNTAX_SPECIFIED);
     for f in own_files(cx, contract) {
-        // protox records no syntax location for a file without the statement.
-        if f.fd.syntax().is_empty() || f.location(&[12]).is_none() {
+        // The descriptor cannot tell: protoc and protox leave `syntax` empty for proto2 files,
+        // stated or not. Only a stated syntax has a location.
+        if f.location(&[12]).is_none() {
             r.report(
                 f.start(),
                 "Files must have a syntax explicitly specified. If no syntax is specified, the file defaults to \"proto2\"."
