@@ -11,8 +11,8 @@ use prost_types::{DescriptorProto, FileDescriptorProto};
 use super::Judge;
 use super::index::{FilePair, tag};
 use crate::breaking_rule;
-use crate::formats::proto::qualify;
 use crate::formats::proto::source_info::clean_comment;
+use crate::formats::proto::{BUF_IGNORE, TREATY_IGNORE, qualify};
 
 breaking_rule! {
     /// ## What it does
@@ -29,9 +29,20 @@ breaking_rule! {
     categories: ["DOCUMENTATION"], default: true, severity: Info, bump: Patch
 }
 
-/// The documentation of a location: its leading and trailing comments, trimmed per line.
+/// The documentation of a location: its leading and trailing comments, trimmed per line, without
+/// the lines that are directives to tools (`treaty:ignore`, `buf:lint:ignore`) rather than text.
 fn documentation(l: Option<&Location>) -> (String, String) {
-    let clean = |c: &Option<String>| c.as_deref().map(clean_comment).unwrap_or_default();
+    let prose = |c: &str| {
+        let lines: Vec<&str> = c
+            .lines()
+            .filter(|l| {
+                let t = l.trim();
+                !t.starts_with(TREATY_IGNORE) && !t.starts_with(BUF_IGNORE)
+            })
+            .collect();
+        clean_comment(&lines.join("\n"))
+    };
+    let clean = |c: &Option<String>| c.as_deref().map(prose).unwrap_or_default();
     l.map(|l| (clean(&l.leading_comments), clean(&l.trailing_comments)))
         .unwrap_or_default()
 }

@@ -501,6 +501,12 @@ fn same_cardinality(j: &mut Judge, o: &FieldAt, n: &FieldAt) {
     let (old_at, new_at) = (whole(j, o, false), whole(j, n, true));
     let what = cap(n.describe());
     if oc.is_optional() && nc.is_optional() {
+        // A message field always has presence: a change to or from one is the type change
+        // `FIELD_SAME_TYPE` reports, not a presence change of its own.
+        let message = |f: &FieldAt| matches!(f.d.r#type(), Type::Message | Type::Group);
+        if message(o) || message(n) {
+            return;
+        }
         let msg = format!(
             "{what} changed from {} to {}. The wire and JSON are unaffected, but generated code changes shape (Go pointers, Rust `Option`, `has_` accessors); regenerate and update callers, or keep the field as it was.",
             oc.describe(),

@@ -289,7 +289,7 @@ fn judge_deletions<D>(
                 let msg = format!(
                     "{} `{}` was deleted from `{}`. {} Keep it where it was, or deprecate it first and remove it in a new major version.",
                     cap(del.kind.to_string()),
-                    o.nested,
+                    full,
                     of.name,
                     del.why
                 );
@@ -305,7 +305,7 @@ fn judge_deletions<D>(
             let msg = format!(
                 "{} `{}` was deleted from package `{}`. {} Keep it in the package (moving it between files of the package is fine), or deprecate it first and remove it in a new major version.",
                 cap(del.kind.to_string()),
-                o.nested,
+                full,
                 of.package,
                 del.why
             );
