@@ -133,6 +133,10 @@ impl Place {
     }
 }
 
+/// A contract of a service that versions its contracts together: the new contract, its old
+/// version, and the bump its changes require.
+type Member<'a> = (&'a Contract, Option<&'a DeclaredVersion>, Bump);
+
 /// What one contract needs, counted from its old version.
 enum Target {
     /// The declared version gives enough.
@@ -164,8 +168,7 @@ fn target(old: Option<&DeclaredVersion>, declared: &str, required: Bump) -> Targ
 pub fn plan(c: &Compared) -> Vec<Place> {
     let pairs = compat::pair_contracts(&c.old, &c.new);
     let mut places = Vec::new();
-    let mut services: BTreeMap<&str, Vec<(&Contract, Option<&DeclaredVersion>, Bump)>> =
-        BTreeMap::new();
+    let mut services: BTreeMap<&str, Vec<Member>> = BTreeMap::new();
     // Contracts in verdict order (by name); a service's place goes where its first contract is.
     let mut order: Vec<Result<usize, &str>> = Vec::new();
     for v in &c.result.verdicts {
@@ -208,27 +211,15 @@ pub fn plan(c: &Compared) -> Vec<Place> {
     out
 }
 
-fn located(
-    c: &Compared,
-    d: &DeclaredVersion,
-) -> (
-    Option<String>,
-    Option<u32>,
-    Option<u32>,
-    Option<(PathBuf, Span)>,
-) {
-    match d.span {
-        Some(span) => {
-            let file = c.new.sources.get(span.file);
-            let lc = file.line_col(span.start);
-            (
-                Some(file.display.clone()),
-                Some(lc.line),
-                Some(lc.column),
-                Some((file.path.clone(), span)),
-            )
-        }
-        None => (None, None, None, None),
+/// Points a place at where the version is written in the new revision.
+fn locate(place: &mut Place, c: &Compared, d: &DeclaredVersion) {
+    if let Some(span) = d.span {
+        let file = c.new.sources.get(span.file);
+        let lc = file.line_col(span.start);
+        place.file = Some(file.display.clone());
+        place.line = Some(lc.line);
+        place.column = Some(lc.column);
+        place.at = Some((file.path.clone(), span));
     }
 }
 
@@ -261,7 +252,7 @@ fn contract_place(
         });
         return place;
     };
-    (place.file, place.line, place.column, place.at) = located(c, declared);
+    locate(&mut place, c, declared);
     place.version = Some(declared.text.clone());
     match target(old, &declared.text, required) {
         Target::Keep => place.next_version = Some(declared.text.clone()),
@@ -275,11 +266,7 @@ fn contract_place(
     place
 }
 
-fn service_places(
-    c: &Compared,
-    service: &str,
-    members: &[(&Contract, Option<&DeclaredVersion>, Bump)],
-) -> Vec<Place> {
+fn service_places(c: &Compared, service: &str, members: &[Member]) -> Vec<Place> {
     let Some(declared) = members.first().and_then(|(n, _, _)| n.version.as_ref()) else {
         return Vec::new();
     };
@@ -319,14 +306,13 @@ fn service_places(
         .as_ref()
         .map(|(v, _)| v.to_string())
         .unwrap_or_else(|| declared.text.clone());
-    let (file, line, column, at) = located(c, declared);
-    let mut out = vec![Place {
+    let mut place = Place {
         place: "service",
         name: service.to_string(),
         contracts: members.iter().map(|(n, _, _)| n.name.clone()).collect(),
-        file,
-        line,
-        column,
+        file: None,
+        line: None,
+        column: None,
         old_version,
         version: Some(declared.text.clone()),
         next_version: Some(target_text.clone()),
@@ -336,8 +322,10 @@ fn service_places(
             .max()
             .unwrap_or(Bump::None),
         note: (!notes.is_empty()).then(|| notes.join("; ")),
-        at,
-    }];
+        at: None,
+    };
+    locate(&mut place, c, declared);
+    let mut out = vec![place];
     for (contract, old, required) in members {
         let Some(doc) = contract
             .document_version
@@ -349,14 +337,13 @@ fn service_places(
         if doc.text.trim() == target_text {
             continue;
         }
-        let (file, line, column, at) = located(c, doc);
-        out.push(Place {
+        let mut place = Place {
             place: "document",
             name: contract.name.clone(),
             contracts: vec![contract.name.clone()],
-            file,
-            line,
-            column,
+            file: None,
+            line: None,
+            column: None,
             old_version: old.map(|o| o.text.clone()),
             version: Some(doc.text.clone()),
             next_version: Some(target_text.clone()),
@@ -364,8 +351,10 @@ fn service_places(
             note: Some(format!(
                 "follows the version of service `{service}` in treaty.yaml"
             )),
-            at,
-        });
+            at: None,
+        };
+        locate(&mut place, c, doc);
+        out.push(place);
     }
     out
 }
