@@ -126,8 +126,8 @@ fn human(r: &CompatResult) -> String {
             Location::of(&r.sources, i.old),
         );
         out.push_str(&format!(
-            "{}:{}:{}: incompatible ({}): {} [{}]\n  against {}:{}:{}\n",
-            n.file, n.line, n.column, i.check, i.message, i.kind, o.file, o.line, o.column
+            "{}:{}:{}: incompatible ({}): {} {}\n  against {}:{}:{}\n",
+            n.file, n.line, n.column, i.check, i.kind, i.message, o.file, o.line, o.column
         ));
     }
     out.push_str(&format!("{} incompatibilities\n", r.incompatible.len()));

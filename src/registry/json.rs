@@ -348,6 +348,17 @@ impl Cx<'_> {
         });
     }
 
+    /// A difference located at other spans than the two compared schemas' (a property removed
+    /// is where it was in the old schema, one added where it is in the new).
+    fn add_at(&mut self, kind: Type, pointer: &str, old: Span, new: Span) {
+        self.out.push(Difference {
+            kind,
+            pointer: pointer.to_string(),
+            old,
+            new,
+        });
+    }
+
     /// Compares into a scratch list: true when everything found is compatible.
     fn compatible_sub(&mut self, o: SchemaId, n: SchemaId) -> bool {
         let saved_out = std::mem::take(&mut self.out);
@@ -818,7 +829,7 @@ impl Cx<'_> {
                     } else {
                         PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL
                     };
-                    self.add(kind, &pp, os, ns);
+                    self.add_at(kind, &pp, self.old.get(oid).span, ns.span);
                 }
             }
         }
@@ -858,7 +869,7 @@ impl Cx<'_> {
             } else {
                 OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL
             };
-            self.add(kind, &pp, os, ns);
+            self.add_at(kind, &pp, os.span, self.new.get(nid).span);
         }
     }
 
@@ -1083,7 +1094,7 @@ impl Cx<'_> {
                     } else {
                         ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL
                     };
-                    self.add(kind, &pi, os, ns);
+                    self.add_at(kind, &pi, self.old.get(x).span, ns.span);
                 }
                 (None, Some(&y)) => {
                     let kind = if open(self.old, os) {
@@ -1101,7 +1112,7 @@ impl Cx<'_> {
                     } else {
                         ITEM_ADDED_TO_CLOSED_CONTENT_MODEL
                     };
-                    self.add(kind, &pi, os, ns);
+                    self.add_at(kind, &pi, os.span, self.new.get(y).span);
                 }
                 (None, None) => {}
             }

@@ -223,11 +223,18 @@ pub fn compare_raw(
                     Mode::Backward => protobuf::diff(&o, &n, None),
                     _ => protobuf::diff(&n, &o, None),
                 };
+                // A forward check compares the new schema with the old one, so its
+                // differences read from the new schema back to the old.
+                let frame = if *c == Mode::Backward {
+                    ""
+                } else {
+                    "from the new schema back to the old: "
+                };
                 report.incompatible.extend(
                     diffs
                         .into_iter()
                         .filter(|d| !d.kind.compatible())
-                        .map(|d| d.to_string()),
+                        .map(|d| format!("{frame}{d}")),
                 );
             }
         }
@@ -486,8 +493,7 @@ fn compare(
                 let i = Incompatibility {
                     kind: d.kind.name(),
                     message: format!(
-                        "{} at {}",
-                        d.kind.name(),
+                        "at {}",
                         if d.pointer.is_empty() {
                             "#".to_string()
                         } else {
@@ -548,9 +554,14 @@ fn compare(
                 } else {
                     &mut out
                 };
+                let frame = if backward {
+                    ""
+                } else {
+                    "from the new schema back to the old: "
+                };
                 into.push(Incompatibility {
                     kind: d.kind.name(),
-                    message: d.message.clone(),
+                    message: format!("{frame}{}", d.message),
                     check: name,
                     new: protobuf::span_of(nf, sources.get(new.1), new.1, new_path),
                     old: protobuf::span_of(of, sources.get(old.1), old.1, old_path),

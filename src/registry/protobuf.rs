@@ -519,11 +519,10 @@ fn message(
                     push(
                         Type::FIELD_SCALAR_KIND_CHANGED,
                         format!(
-                            "{what} changed type from {:?} to {:?}",
-                            of.r#type(),
-                            nf.r#type()
-                        )
-                        .to_lowercase(),
+                            "{what} changed type from {} to {}",
+                            format!("{:?}", of.r#type()).to_lowercase(),
+                            format!("{:?}", nf.r#type()).to_lowercase()
+                        ),
                         op.clone(),
                         np.clone(),
                     );
