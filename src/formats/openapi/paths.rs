@@ -37,8 +37,7 @@ impl Loader<'_, '_> {
         if !self.expect_map(paths, "`paths`") {
             return;
         }
-        let mut shapes: HashMap<String, (String, Span)> = HashMap::new();
-        let mut ops = Vec::new();
+        let mut ops: Vec<Operation> = Vec::new();
         for e in paths.entries() {
             if e.key.starts_with("x-") {
                 continue;
@@ -56,26 +55,37 @@ impl Loader<'_, '_> {
                 self.push(err);
                 continue;
             }
-            let shape = path_shape(&e.key);
-            if let Some((first, _)) = shapes.get(&shape) {
-                let err = self
-                    .error(
-                        code::INVALID,
-                        e.key_span,
-                        format!("path `{}` is the same template as `{first}` with other parameter names", e.key),
-                    )
-                    .with_help("OpenAPI treats them as one path; merge the two path items");
-                self.push(err);
-                continue;
-            }
-            shapes.insert(shape, (e.key.clone(), e.key_span));
             let owner = Owner::Path {
                 path: &e.key,
                 span: e.key_span,
             };
             self.path_item(&at.child(&e.key), &e.value, &owner, &mut ops);
         }
-        self.contract.operations.extend(ops);
+        // `/a/{x}` and `/a/{y}` are one path to OpenAPI. Stripe's 2017 description has such
+        // pairs with different methods, which stay apart; the same method twice is ambiguous.
+        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut keep = Vec::with_capacity(ops.len());
+        for op in ops {
+            if let Some(&i) = first.get(op.key.as_str()) {
+                let earlier: &Operation = &keep[i];
+                let err = self
+                    .error(
+                        code::INVALID,
+                        op.span,
+                        format!(
+                            "this operation is `{}` again: its path differs from `{}` only in parameter names",
+                            op.key,
+                            http_path(earlier)
+                        ),
+                    )
+                    .with_help("OpenAPI treats the two paths as one; merge their path items");
+                self.push(err);
+                continue;
+            }
+            first.insert(op.key.to_string(), keep.len());
+            keep.push(op);
+        }
+        self.contract.operations.extend(keep);
     }
 
     pub(super) fn webhooks(&mut self, at: &Loc, webhooks: &Node) {
@@ -600,6 +610,13 @@ impl Loader<'_, '_> {
             }
         }
         out
+    }
+}
+
+fn http_path(op: &Operation) -> &str {
+    match &op.kind {
+        OperationKind::Http { path, .. } => path,
+        _ => "",
     }
 }
 
