@@ -19,10 +19,6 @@
 //! Keywords of the wrong type (`type: 5`, `required: yes`) are located [`LoadError`]s with the
 //! code `treaty::schema::invalid`. Unknown keywords are ignored, as JSON Schema does.
 
-// `LoadError` is the crate's located error type; it is large, but it is built only on the cold
-// path that ends the command, so boxing it would buy nothing here.
-#![allow(clippy::result_large_err)]
-
 use std::collections::HashSet;
 use std::sync::Arc;
 

@@ -28,10 +28,6 @@
 //! [`Operation`]: crate::model::Operation
 //! [`Suppression`]: crate::model::Suppression
 
-// `LoadError` is the crate's located error type; it is large, but it is built only on the cold
-// path that ends the command, so boxing it would buy nothing here.
-#![allow(clippy::result_large_err)]
-
 mod components;
 mod paths;
 
