@@ -114,25 +114,25 @@ impl SourceFile {
         }
     }
 
-    /// Byte offset of a 0-based line and 0-based character column; clamps to the text.
+    /// Byte offset of a 0-based line and 0-based character column; clamps to the line.
     pub fn offset_of(&self, line0: usize, col0_chars: usize) -> usize {
         let starts = self.line_starts();
         let Some(&start) = starts.get(line0) else {
             return self.text.len();
         };
         let start = start as usize;
-        let rest = &self.text[start..];
-        if rest.is_ascii() || col0_chars == 0 {
-            let line_len = rest.find('\n').unwrap_or(rest.len());
-            if rest[..line_len].is_ascii() {
-                return start + col0_chars.min(line_len);
-            }
+        let end = starts
+            .get(line0 + 1)
+            .map(|&n| n as usize - 1)
+            .unwrap_or(self.text.len());
+        let line = &self.text[start..end.max(start)];
+        if line.is_ascii() {
+            return start + col0_chars.min(line.len());
         }
-        rest.char_indices()
-            .take_while(|(_, c)| *c != '\n')
+        line.char_indices()
             .nth(col0_chars)
             .map(|(i, _)| start + i)
-            .unwrap_or_else(|| start + rest.find('\n').unwrap_or(rest.len()))
+            .unwrap_or(start + line.len())
     }
 }
 

@@ -7,7 +7,7 @@
 
 use crate::diag::LoadError;
 use crate::source::{FileId, SourceFile, Span};
-use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use saphyr::Scalar;
 
 /// A value with its position.
 #[derive(Clone, Debug)]
@@ -209,6 +209,9 @@ pub fn escape_pointer_token(key: &str) -> String {
 }
 
 /// Parses a YAML or JSON file into a located tree.
+///
+/// The tree is built straight from saphyr's parser events (no intermediate document), which
+/// keeps loading a 4 MB description to one pass and one allocation per node.
 pub fn parse(file: &SourceFile, id: FileId) -> Result<Node, LoadError> {
     let text: &str = &file.text;
     if text.trim().is_empty() {
@@ -218,8 +221,22 @@ pub fn parse(file: &SourceFile, id: FileId) -> Result<Node, LoadError> {
             "the file is empty: a contract needs at least its version field (`openapi:` or `asyncapi:`)",
         ));
     }
-    let docs = match std::panic::catch_unwind(|| MarkedYaml::load_from_str(text)) {
-        Ok(Ok(docs)) => docs,
+    let mut builder = Builder {
+        file,
+        id,
+        ascii: text.is_ascii(),
+        stack: Vec::new(),
+        anchors: std::collections::HashMap::new(),
+        docs: Vec::new(),
+        error: None,
+        alias_budget: ALIAS_BUDGET,
+    };
+    let mut parser = saphyr_parser::Parser::new_from_str(text);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        parser.load(&mut builder, true)
+    }));
+    match result {
+        Ok(Ok(())) => {}
         Ok(Err(e)) => {
             let m = e.marker();
             let start = offset(file, m.index(), m.line(), m.col());
@@ -244,8 +261,11 @@ pub fn parse(file: &SourceFile, id: FileId) -> Result<Node, LoadError> {
                 "the YAML parser could not read this file",
             ));
         }
-    };
-    let mut docs = docs.into_iter();
+    }
+    if let Some(e) = builder.error {
+        return Err(e);
+    }
+    let mut docs = builder.docs.into_iter();
     let Some(doc) = docs.next() else {
         return Err(LoadError::in_file(
             "treaty::syntax::empty",
@@ -254,28 +274,21 @@ pub fn parse(file: &SourceFile, id: FileId) -> Result<Node, LoadError> {
         ));
     };
     if let Some(second) = docs.next() {
-        let start = offset(
-            file,
-            second.span.start.index(),
-            second.span.start.line(),
-            second.span.start.col(),
-        );
         return Err(LoadError::at(
             "treaty::syntax::multiple-documents",
             file,
-            start,
-            start,
+            second.span.start as usize,
+            second.span.start as usize,
             "the file holds several YAML documents; a contract is one document",
         )
         .with_help("split the documents into files of their own"));
     }
-    let mut cx = Convert {
-        file,
-        id,
-        ascii: text.is_ascii(),
-    };
-    cx.node(&doc)
+    Ok(doc)
 }
+
+/// How many nodes alias expansion may copy in one file: enough for any real document, and a stop
+/// for "billion laughs" inputs whose aliases expand exponentially.
+const ALIAS_BUDGET: usize = 1_000_000;
 
 fn offset(file: &SourceFile, index: usize, line: usize, col: usize) -> usize {
     if file.text.is_ascii() {
@@ -285,84 +298,220 @@ fn offset(file: &SourceFile, index: usize, line: usize, col: usize) -> usize {
     }
 }
 
-struct Convert<'a> {
+/// A collection being built: its start, its anchor, and its children so far.
+enum Open {
+    Seq {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: usize,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<(String, Span)>,
+    },
+}
+
+struct Builder<'a> {
     file: &'a SourceFile,
     id: FileId,
     ascii: bool,
+    stack: Vec<Open>,
+    anchors: std::collections::HashMap<usize, Node>,
+    docs: Vec<Node>,
+    error: Option<LoadError>,
+    alias_budget: usize,
 }
 
-impl Convert<'_> {
-    fn span(&self, y: &MarkedYaml) -> Span {
-        let (s, e) = (y.span.start, y.span.end);
-        let (start, end) = if self.ascii {
-            (s.index(), e.index())
+impl Builder<'_> {
+    fn pos(&self, m: &saphyr_parser::Marker) -> usize {
+        let at = if self.ascii {
+            m.index()
         } else {
-            (
-                self.file.offset_of(s.line().saturating_sub(1), s.col()),
-                self.file.offset_of(e.line().saturating_sub(1), e.col()),
-            )
+            self.file.offset_of(m.line().saturating_sub(1), m.col())
         };
-        let len = self.file.text.len();
-        Span::new(self.id, start.min(len), end.min(len))
+        at.min(self.file.text.len())
     }
 
-    fn node(&mut self, y: &MarkedYaml) -> Result<Node, LoadError> {
-        let span = self.span(y);
-        let kind = match &y.data {
-            YamlData::Value(s) => scalar(s),
-            YamlData::Representation(text, _, _) => NodeKind::Str(text.to_string()),
-            YamlData::Sequence(items) => NodeKind::Seq(
-                items
-                    .iter()
-                    .map(|i| self.node(i))
-                    .collect::<Result<_, _>>()?,
-            ),
-            YamlData::Mapping(map) => {
-                let mut entries = Vec::with_capacity(map.len());
-                for (k, v) in map.iter() {
-                    let key_span = self.span(k);
-                    let key = match &k.data {
-                        YamlData::Value(Scalar::String(s)) => s.to_string(),
-                        YamlData::Value(Scalar::Null) => "null".to_string(),
-                        YamlData::Value(_) => self
+    fn fail(&mut self, e: LoadError) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    /// Adds a finished node to its parent (or as a document).
+    fn push(&mut self, node: Node, anchor: usize) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => self.docs.push(node),
+            Some(Open::Seq { items, .. }) => items.push(node),
+            Some(Open::Map { entries, key, .. }) => match key.take() {
+                None => {
+                    let k = match &node.kind {
+                        NodeKind::Str(s) => Some(s.clone()),
+                        NodeKind::Null => Some("null".to_string()),
+                        NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) => self
                             .file
                             .text
-                            .get(key_span.start as usize..key_span.end as usize)
-                            .map(|t| t.trim().to_string())
-                            .filter(|t| !t.is_empty())
-                            .unwrap_or_else(|| scalar_string(&k.data)),
-                        YamlData::Representation(text, _, _) => text.to_string(),
-                        YamlData::Tagged(_, inner) => scalar_string(&inner.data),
-                        _ => {
-                            return Err(LoadError::at(
+                            .get(node.span.start as usize..node.span.end as usize)
+                            .map(|t| t.trim().to_string()),
+                        _ => None,
+                    };
+                    match k {
+                        Some(k) => {
+                            if entries.iter().any(|e| e.key == k) {
+                                let e = LoadError::at(
+                                    "treaty::syntax::duplicate-key",
+                                    self.file,
+                                    node.span.start as usize,
+                                    node.span.end as usize,
+                                    format!("the key `{k}` appears twice in this mapping"),
+                                )
+                                .with_label("again here")
+                                .with_help("YAML and JSON keys must be unique; remove or merge one of them");
+                                if self.error.is_none() {
+                                    self.error = Some(e);
+                                }
+                            }
+                            *key = Some((k, node.span));
+                        }
+                        None => {
+                            let e = LoadError::at(
                                 "treaty::syntax::complex-key",
                                 self.file,
-                                key_span.start as usize,
-                                key_span.end as usize,
+                                node.span.start as usize,
+                                node.span.end as usize,
                                 "a mapping key must be a plain scalar",
-                            ));
+                            );
+                            if self.error.is_none() {
+                                self.error = Some(e);
+                            }
+                            *key = Some((String::new(), node.span));
                         }
-                    };
-                    entries.push(Entry {
-                        key,
-                        key_span,
-                        value: self.node(v)?,
-                    });
+                    }
                 }
-                NodeKind::Map(entries)
+                Some((k, key_span)) => entries.push(Entry {
+                    key: k,
+                    key_span,
+                    value: node,
+                }),
+            },
+        }
+    }
+
+    fn count(node: &Node) -> usize {
+        1 + match &node.kind {
+            NodeKind::Seq(items) => items.iter().map(Builder::count).sum(),
+            NodeKind::Map(entries) => entries.iter().map(|e| Builder::count(&e.value)).sum(),
+            _ => 0,
+        }
+    }
+}
+
+impl<'input> saphyr_parser::SpannedEventReceiver<'input> for Builder<'_> {
+    fn on_event(&mut self, ev: saphyr_parser::Event<'input>, span: saphyr_parser::Span) {
+        use saphyr_parser::Event;
+        if self.error.is_some() {
+            return;
+        }
+        let (start, end) = (self.pos(&span.start), self.pos(&span.end));
+        match ev {
+            Event::StreamStart
+            | Event::StreamEnd
+            | Event::Nothing
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd => {}
+            Event::SequenceStart(anchor, _) => self.stack.push(Open::Seq {
+                start,
+                anchor,
+                items: Vec::new(),
+            }),
+            Event::MappingStart(anchor, _) => self.stack.push(Open::Map {
+                start,
+                anchor,
+                entries: Vec::new(),
+                key: None,
+            }),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(open) = self.stack.pop() else { return };
+                let (node, anchor) = match open {
+                    Open::Seq {
+                        start: s,
+                        anchor,
+                        items,
+                    } => (
+                        Node {
+                            span: Span::new(self.id, s, end.max(s)),
+                            kind: NodeKind::Seq(items),
+                        },
+                        anchor,
+                    ),
+                    Open::Map {
+                        start: s,
+                        anchor,
+                        entries,
+                        ..
+                    } => (
+                        Node {
+                            span: Span::new(self.id, s, end.max(s)),
+                            kind: NodeKind::Map(entries),
+                        },
+                        anchor,
+                    ),
+                };
+                self.push(node, anchor);
             }
-            YamlData::Tagged(_, inner) => return self.node(inner),
-            YamlData::Alias(_) | YamlData::BadValue => {
-                return Err(LoadError::at(
-                    "treaty::syntax::yaml",
-                    self.file,
-                    span.start as usize,
-                    span.end as usize,
-                    "this value could not be read (an unknown alias, or an alias that expands too far)",
-                ));
+            Event::Scalar(value, style, anchor, tag) => {
+                let kind =
+                    match Scalar::parse_from_cow_and_metadata(value.clone(), style, tag.as_ref()) {
+                        Some(s) => scalar(&s),
+                        None => NodeKind::Str(value.into_owned()),
+                    };
+                self.push(
+                    Node {
+                        span: Span::new(self.id, start, end),
+                        kind,
+                    },
+                    anchor,
+                );
             }
-        };
-        Ok(Node { span, kind })
+            Event::Alias(id) => {
+                let Some(node) = self.anchors.get(&id).cloned() else {
+                    let e = LoadError::at(
+                        "treaty::syntax::yaml",
+                        self.file,
+                        start,
+                        end,
+                        "this alias names no anchor defined before it",
+                    );
+                    self.fail(e);
+                    return;
+                };
+                let size = Builder::count(&node);
+                if size > self.alias_budget {
+                    let e = LoadError::at(
+                        "treaty::syntax::alias-expansion",
+                        self.file,
+                        start,
+                        end,
+                        "aliases in this file expand to more than a million nodes",
+                    )
+                    .with_help("a document this large through aliases is almost certainly an attack (\"billion laughs\"); write the values out");
+                    self.fail(e);
+                    return;
+                }
+                self.alias_budget -= size;
+                // The alias's own position, so findings point where it is used.
+                let node = Node {
+                    span: Span::new(self.id, start, end),
+                    ..node
+                };
+                self.push(node, 0);
+            }
+        }
     }
 }
 
@@ -373,18 +522,6 @@ fn scalar(s: &Scalar) -> NodeKind {
         Scalar::Integer(i) => NodeKind::Int(*i),
         Scalar::FloatingPoint(f) => NodeKind::Float(f.into_inner()),
         Scalar::String(s) => NodeKind::Str(s.to_string()),
-    }
-}
-
-fn scalar_string<'i>(d: &YamlData<'i, MarkedYaml<'i>>) -> String {
-    match d {
-        YamlData::Value(Scalar::String(s)) => s.to_string(),
-        YamlData::Value(Scalar::Integer(i)) => i.to_string(),
-        YamlData::Value(Scalar::FloatingPoint(f)) => f.to_string(),
-        YamlData::Value(Scalar::Boolean(b)) => b.to_string(),
-        YamlData::Value(Scalar::Null) => "null".into(),
-        YamlData::Representation(t, _, _) => t.to_string(),
-        _ => String::new(),
     }
 }
 
@@ -433,6 +570,30 @@ mod tests {
         assert!(e.line_col().is_some());
         let (_, r) = load("  \n", "empty.yaml");
         assert_eq!(r.unwrap_err().code, "treaty::syntax::empty");
+    }
+
+    #[test]
+    fn duplicate_keys_are_located_errors() {
+        let (f, r) = load("a: 1\nb: 2\na: 3\n", "dup.yaml");
+        let e = r.unwrap_err();
+        assert_eq!(e.code, "treaty::syntax::duplicate-key");
+        assert_eq!(e.line_col(), Some((3, 1)));
+        drop(f);
+    }
+
+    #[test]
+    fn aliases_expand_and_exponential_ones_are_refused() {
+        let (_, r) = load("a: &x {k: [1, 2]}\nb: *x\n", "alias.yaml");
+        let n = r.unwrap();
+        assert_eq!(n.get("a").unwrap().to_json(), n.get("b").unwrap().to_json());
+        let mut laughs =
+            String::from("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..9 {
+            let refs = vec![format!("*l{}", i - 1); 10].join(", ");
+            laughs.push_str(&format!("l{i}: &l{i} [{refs}]\n"));
+        }
+        let (_, r) = load(&laughs, "laughs.yaml");
+        assert_eq!(r.unwrap_err().code, "treaty::syntax::alias-expansion");
     }
 
     #[test]
