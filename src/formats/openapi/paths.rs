@@ -145,7 +145,8 @@ impl Loader<'_, '_> {
                 }
                 continue;
             }
-            if method == "query" && self.contract.spec_version.starts_with("3.0") {
+            // `query` is an operation from 3.2 on; before, it is an unknown key.
+            if method == "query" && !self.contract.spec_version.starts_with("3.2") {
                 continue;
             }
             if let Some(op) = self.operation(
@@ -369,10 +370,7 @@ impl Loader<'_, '_> {
                 None
             }
             Some(v) => match v.as_str().and_then(ParamIn::parse) {
-                Some(ParamIn::QueryString)
-                    if self.contract.spec_version.starts_with("3.0")
-                        || self.contract.spec_version.starts_with("3.1") =>
-                {
+                Some(ParamIn::QueryString) if !self.contract.spec_version.starts_with("3.2") => {
                     let e =
                         self.error(code::INVALID, v.span, "`in: querystring` needs OpenAPI 3.2");
                     self.push(e);
