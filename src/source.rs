@@ -140,6 +140,8 @@ impl SourceFile {
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
     files: Vec<Arc<SourceFile>>,
+    /// Path → id, so that registering thousands of files (googleapis) stays linear.
+    by_path: std::collections::HashMap<PathBuf, FileId>,
 }
 
 impl SourceMap {
@@ -152,16 +154,14 @@ impl SourceMap {
         if let Some(id) = self.find(&path) {
             return id;
         }
-        self.files
-            .push(Arc::new(SourceFile::new(path, display, text)));
-        FileId(self.files.len() as u32 - 1)
+        let id = FileId(self.files.len() as u32);
+        self.by_path.insert(path.clone(), id);
+        self.files.push(Arc::new(SourceFile::new(path, display, text)));
+        id
     }
 
     pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.files
-            .iter()
-            .position(|f| f.path == path)
-            .map(|i| FileId(i as u32))
+        self.by_path.get(path).copied()
     }
 
     pub fn get(&self, id: FileId) -> &Arc<SourceFile> {
