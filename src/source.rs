@@ -93,6 +93,18 @@ impl SourceFile {
         })
     }
 
+    /// The byte range of 0-based lines `first..=last` (clamped), newline of the last included.
+    pub fn lines_range(&self, first: usize, last: usize) -> (usize, usize) {
+        let starts = self.line_starts();
+        let first = first.min(starts.len() - 1);
+        let start = starts[first] as usize;
+        let end = starts
+            .get(last.max(first) + 1)
+            .map(|&n| n as usize)
+            .unwrap_or(self.text.len());
+        (start, end)
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: u32) -> LineCol {
         let starts = self.line_starts();

@@ -3,11 +3,8 @@
 //! Colour is used on a terminal only, and never when NO_COLOR is set.
 
 use std::fmt;
-use std::sync::Arc;
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::Finding;
 use crate::diag::{LoadErrors, Severity};
@@ -29,10 +26,41 @@ fn handler(colour: bool) -> GraphicalReportHandler {
         .with_links(false)
 }
 
+/// The lines around a span, cut out of the file so that rendering thousands of findings does
+/// not rescan whole files from their start (miette counts lines from the text it is given).
+struct Window {
+    name: String,
+    text: String,
+    /// 0-based line of the window's first line in the file.
+    first_line: usize,
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.as_str().read_span(span, before, after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// Lines of context shown around a span.
+const CONTEXT: usize = 3;
+
 /// One side's excerpt of a finding.
 struct Excerpt {
     title: String,
-    source: NamedSource<Arc<str>>,
+    source: Window,
     span: (usize, usize),
     label: String,
     severity: miette::Severity,
@@ -48,10 +76,18 @@ impl Excerpt {
     ) -> Excerpt {
         let f = sources.get(span.file);
         let lc = f.line_col(span.start);
+        let end_line = f.line_col(span.end).line as usize;
+        let first = (lc.line as usize - 1).saturating_sub(CONTEXT);
+        let (start, end) = f.lines_range(first, end_line - 1 + CONTEXT);
+        let offset = (span.start as usize).clamp(start, end);
         Excerpt {
             title: format!("{title} {}:{}:{}", f.display, lc.line, lc.column),
-            source: NamedSource::new(f.display.clone(), f.text.clone()),
-            span: (span.start as usize, span.len()),
+            source: Window {
+                name: f.display.clone(),
+                text: f.text[start..end].to_string(),
+                first_line: first,
+            },
+            span: (offset - start, span.len().min(end - offset)),
             label,
             severity,
         }
