@@ -11,7 +11,7 @@ use treaty::diag::Severity;
 use treaty::model::ContractKind;
 use treaty::workspace;
 
-const JUDGED: &[ContractKind] = &[ContractKind::Proto];
+const JUDGED: &[ContractKind] = &[ContractKind::Proto, ContractKind::Asyncapi];
 
 #[test]
 fn check_agrees_with_expected_yaml() {
