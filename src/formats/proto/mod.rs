@@ -286,7 +286,9 @@ fn suppressions(
         let Some(span) = element_span(source, fid, loc) else {
             continue;
         };
-        let buf_rules = lead.map(|c| buf_ignored(c, &known)).unwrap_or_default();
+        let buf_rules = source_info::buf_leading_comment(source, loc)
+            .map(|c| buf_ignored(c, &known))
+            .unwrap_or_default();
         if !buf_rules.is_empty() {
             let s = Suppression {
                 span,

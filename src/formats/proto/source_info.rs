@@ -68,6 +68,21 @@ fn byte_offset(file: &SourceFile, line0: i32, col0: i32) -> usize {
     at
 }
 
+/// The leading comment of a location as buf reads it. protox, like protoc, takes a comment that
+/// ends on the element's own line (`/* Doc. */ rpc Get(…)`) as its leading comment; buf's
+/// compiler does not, and then sees no leading comment at all. buf's rules (COMMENT_*, and
+/// `buf:lint:ignore` comments) go by the latter.
+pub fn buf_leading_comment<'a>(file: &SourceFile, loc: &'a Location) -> Option<&'a str> {
+    let comment = loc.leading_comments.as_deref()?;
+    let (&line, &col) = (loc.span.first()?, loc.span.get(1)?);
+    let start = file.offset_of(line.max(0) as usize, 0);
+    let before = file
+        .text
+        .get(start..start + col.max(0) as usize)
+        .unwrap_or("");
+    before.trim().is_empty().then_some(comment)
+}
+
 /// A comment's text as written, without the comment markers: each line trimmed, blank lines at
 /// either end dropped. Empty when the comment holds only whitespace.
 pub fn clean_comment(raw: &str) -> String {
@@ -120,6 +135,21 @@ mod tests {
         // A column inside 'é' moves back to its first byte; a column past the line clamps.
         let s = location_span(&f, FileId(0), &loc(&[], &[1, 3, 99])).unwrap();
         assert_eq!(&f.text[s.start as usize..s.end as usize], "é*/ ab");
+    }
+
+    #[test]
+    fn a_comment_ending_on_the_element_line_does_not_lead_it_for_buf() {
+        let f = SourceFile::new(
+            "a".into(),
+            "a".into(),
+            "// Doc.\nmessage A {}\n/* Doc. */ message B {}\n".into(),
+        );
+        let mut a = loc(&[4, 0], &[1, 0, 12]);
+        a.leading_comments = Some(" Doc.\n".into());
+        let mut b = loc(&[4, 1], &[2, 11, 23]);
+        b.leading_comments = Some(" Doc. ".into());
+        assert_eq!(buf_leading_comment(&f, &a), Some(" Doc.\n"));
+        assert_eq!(buf_leading_comment(&f, &b), None);
     }
 
     #[test]

@@ -1,15 +1,15 @@
 //! Documentation rules (buf's COMMENTS category): elements need a leading comment.
 //!
 //! As in buf, only the leading comment counts (not a trailing one, nor one separated from the
-//! element by a blank line), and a comment whose only lines are `buf:lint:ignore …` is not
-//! documentation. Findings cover the whole element. Elements protoc writes itself (map entries
+//! element by a blank line, nor one that ends on the element's own line), and a comment whose
+//! only lines are `buf:lint:ignore …` is not documentation. Findings cover the whole element. Elements protoc writes itself (map entries
 //! and their fields, the oneof around a proto3 `optional` field) and group fields (their group
 //! message is checked instead) are skipped.
 
 use prost_types::field_descriptor_proto::Type;
 
 use super::{Element, FileRef, Reporter, is_map_entry, is_synthetic_oneof, own_files, walk};
-use crate::formats::proto::BUF_IGNORE;
+use crate::formats::proto::{BUF_IGNORE, source_info};
 use crate::lint::{LintCx, LintRule, Sink};
 use crate::model::Contract;
 
@@ -43,7 +43,7 @@ fn check_comments(
 
 fn report_undocumented(r: &mut Reporter, f: &FileRef, path: &[i32], kind: &str, name: &str) {
     let Some(loc) = f.location(path) else { return };
-    if loc.leading_comments.as_deref().is_some_and(documents) {
+    if source_info::buf_leading_comment(f.source, loc).is_some_and(documents) {
         return;
     }
     r.report(
