@@ -2441,3 +2441,242 @@ fn escape(s: &str) -> Cow<'_, str> {
         Cow::Borrowed(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// An arena built by hand; each schema gets its own span so changes can be told apart.
+    struct A(SchemaArena);
+
+    impl A {
+        fn new() -> A {
+            A(SchemaArena::new())
+        }
+        fn add(&mut self, f: impl FnOnce(&mut Schema)) -> SchemaId {
+            let n = self.0.len();
+            let id = self.0.reserve(
+                Span::new(crate::source::FileId(0), n, n + 1),
+                format!("t#/{n}"),
+            );
+            f(self.0.get_mut(id));
+            id
+        }
+        fn string(&mut self, max: Option<u64>) -> SchemaId {
+            self.add(|s| {
+                s.types = TypeSet::STRING;
+                s.constraints.max_length = max;
+            })
+        }
+        fn object(&mut self, props: &[(&str, SchemaId)], required: &[&str]) -> SchemaId {
+            self.add(|s| {
+                s.types = TypeSet::OBJECT;
+                for (k, v) in props {
+                    s.properties.insert(k.to_string(), *v);
+                }
+                s.required = required.iter().map(|r| r.to_string()).collect();
+            })
+        }
+    }
+
+    fn kinds(changes: &[SchemaChange]) -> Vec<(String, ChangeKind, Impact)> {
+        changes
+            .iter()
+            .map(|c| (c.pointer.clone(), c.kind, c.impact))
+            .collect()
+    }
+
+    #[test]
+    fn direction_decides_whether_a_tightened_bound_breaks() {
+        let (mut o, mut n) = (A::new(), A::new());
+        let (a, b) = (o.string(Some(10)), n.string(Some(5)));
+        let tightened = ChangeKind::Limit(Limit::MaxLength, Bound::Decreased);
+        let req = diff(&o.0, a, &n.0, b, Direction::ConsumerWrites, "");
+        assert_eq!(
+            kinds(&req),
+            vec![(String::new(), tightened, Impact::Breaking)]
+        );
+        let resp = diff(&o.0, a, &n.0, b, Direction::ProviderWrites, "/body");
+        assert_eq!(
+            kinds(&resp),
+            vec![("/body".to_string(), tightened, Impact::Compatible)]
+        );
+    }
+
+    #[test]
+    fn a_reference_and_the_inline_schema_it_names_accept_the_same() {
+        let (mut o, mut n) = (A::new(), A::new());
+        let target = o.string(Some(3));
+        let named = o.object(&[("code", target)], &["code"]);
+        o.0.get_mut(named).name = Some("Code".into());
+        let r = o.add(|s| s.reference = Some(named));
+        let inline_code = n.string(Some(3));
+        let inline = n.object(&[("code", inline_code)], &["code"]);
+        for dir in [Direction::ConsumerWrites, Direction::ProviderWrites] {
+            assert_eq!(diff(&o.0, r, &n.0, inline, dir, ""), vec![]);
+        }
+    }
+
+    #[test]
+    fn a_cycle_is_compared_once_and_its_change_reported_once() {
+        // Node { value: string(max), next: Node } on both sides.
+        let build = |max: u64| {
+            let mut a = A::new();
+            let value = a.string(Some(max));
+            let node = a.object(&[("value", value)], &[]);
+            let next = a.add(|s| s.reference = Some(node));
+            a.0.get_mut(node).properties.insert("next".into(), next);
+            (a, node)
+        };
+        let ((o, on), (n, nn)) = (build(10), build(20));
+        let mut engine = Engine::new(&o.0, &n.0);
+        let root = engine.compare(on, nn, Direction::ProviderWrites);
+        let changes = engine.changes(root, "");
+        assert_eq!(
+            kinds(&changes),
+            vec![(
+                "/properties/value".to_string(),
+                ChangeKind::Limit(Limit::MaxLength, Bound::Increased),
+                Impact::Breaking
+            )]
+        );
+        // Node/Node and value/value: the reference back to Node resolves to the same pair.
+        assert_eq!(engine.nodes.len(), 2);
+    }
+
+    #[test]
+    fn removed_properties_weigh_by_who_reads_them() {
+        let (mut o, mut n) = (A::new(), A::new());
+        let (x, y) = (o.string(None), o.string(None));
+        let old = o.object(&[("id", x), ("note", y)], &["id"]);
+        let new = n.object(&[], &[]);
+        let resp = diff(&o.0, old, &n.0, new, Direction::ProviderWrites, "");
+        assert_eq!(
+            kinds(&resp),
+            vec![
+                (
+                    "/properties/id".into(),
+                    ChangeKind::PropertyRemoved { required: true },
+                    Impact::Breaking
+                ),
+                (
+                    "/properties/note".into(),
+                    ChangeKind::PropertyRemoved { required: false },
+                    Impact::Warning
+                ),
+            ]
+        );
+        let req = diff(&o.0, old, &n.0, new, Direction::ConsumerWrites, "");
+        assert!(req.iter().all(|c| c.impact == Impact::Warning), "{req:?}");
+    }
+
+    #[test]
+    fn new_response_enum_values_warn_unless_the_enum_is_extensible() {
+        let (mut o, mut n) = (A::new(), A::new());
+        let a = o.add(|s| {
+            s.types = TypeSet::STRING;
+            s.enum_values = Some(vec![json!("a")]);
+        });
+        let b = n.add(|s| {
+            s.types = TypeSet::STRING;
+            s.enum_values = Some(vec![json!("a"), json!("b")]);
+        });
+        let resp = diff(&o.0, a, &n.0, b, Direction::ProviderWrites, "");
+        assert_eq!(
+            kinds(&resp),
+            vec![(String::new(), ChangeKind::EnumValueAdded, Impact::Warning)]
+        );
+        let (mut o, mut n) = (A::new(), A::new());
+        let a = o.add(|s| {
+            s.types = TypeSet::STRING;
+            s.extensions
+                .insert("x-extensible-enum".into(), json!(["a"]));
+        });
+        let b = n.add(|s| {
+            s.types = TypeSet::STRING;
+            s.extensions
+                .insert("x-extensible-enum".into(), json!(["a", "b"]));
+        });
+        assert_eq!(
+            diff(&o.0, a, &n.0, b, Direction::ProviderWrites, ""),
+            vec![]
+        );
+        assert_eq!(
+            kinds(&diff(&n.0, b, &o.0, a, Direction::ConsumerWrites, "")),
+            vec![(
+                String::new(),
+                ChangeKind::ExtensibleEnumValueRemoved,
+                Impact::Breaking
+            )]
+        );
+    }
+
+    #[test]
+    fn alternatives_pair_by_component_whatever_their_order() {
+        let (mut o, mut n) = (A::new(), A::new());
+        let named = |a: &mut A, name: &str, t: TypeSet| {
+            let target = a.add(|s| {
+                s.types = t;
+                s.name = Some(name.into());
+            });
+            a.add(|s| s.reference = Some(target))
+        };
+        let (c1, w1) = (
+            named(&mut o, "Card", TypeSet::OBJECT),
+            named(&mut o, "Wallet", TypeSet::OBJECT),
+        );
+        let (w2, c2, b2) = (
+            named(&mut n, "Wallet", TypeSet::OBJECT),
+            named(&mut n, "Card", TypeSet::OBJECT),
+            named(&mut n, "Bank", TypeSet::OBJECT),
+        );
+        let old = o.add(|s| s.one_of = vec![c1, w1]);
+        let new = n.add(|s| s.one_of = vec![w2, c2, b2]);
+        let resp = diff(&o.0, old, &n.0, new, Direction::ProviderWrites, "");
+        assert_eq!(
+            kinds(&resp),
+            vec![(String::new(), ChangeKind::OneOfAdded, Impact::Breaking)]
+        );
+        assert_eq!(resp[0].subject.as_deref(), Some("Bank"));
+        let req = diff(&o.0, old, &n.0, new, Direction::ConsumerWrites, "");
+        assert_eq!(
+            kinds(&req),
+            vec![(String::new(), ChangeKind::OneOfAdded, Impact::Compatible)]
+        );
+    }
+
+    #[test]
+    fn read_only_properties_are_not_part_of_a_request() {
+        let (mut o, mut n) = (A::new(), A::new());
+        let id_old = o.string(None);
+        let old = o.object(&[("id", id_old)], &[]);
+        let id_new = n.add(|s| {
+            s.types = TypeSet::STRING;
+            s.read_only = true;
+        });
+        let new = n.object(&[("id", id_new)], &["id"]);
+        // In a request `id` is gone (a warning: servers usually ignore it)…
+        let req = diff(&o.0, old, &n.0, new, Direction::ConsumerWrites, "");
+        assert_eq!(
+            kinds(&req),
+            vec![(
+                "/properties/id".into(),
+                ChangeKind::PropertyRemoved { required: false },
+                Impact::Warning
+            )]
+        );
+        // …in a response it became required, which clients welcome.
+        let resp = diff(&o.0, old, &n.0, new, Direction::ProviderWrites, "");
+        assert_eq!(
+            kinds(&resp),
+            vec![(
+                "/properties/id".into(),
+                ChangeKind::PropertyBecameRequired {
+                    with_default: false
+                },
+                Impact::Compatible
+            )]
+        );
+    }
+}
