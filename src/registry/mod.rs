@@ -20,10 +20,6 @@
 //! ([`avro`]). `treaty compat` runs this over files; `treaty check` runs it over a message's
 //! payload when treaty.yaml gives the message's channel or name a mode.
 
-// A `LoadError` carries its source excerpt, so it is large; it is built only on the cold path that
-// ends the command, so boxing it would buy nothing.
-#![allow(clippy::result_large_err)]
-
 pub mod avro;
 pub mod json;
 pub mod protobuf;
