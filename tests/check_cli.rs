@@ -38,7 +38,9 @@ fn workspace(root: &Path, proto: &str, version: &str, extra: &str) {
     write(
         root,
         "treaty.yaml",
-        &format!("services:\n  orders:\n    contracts:\n      - kind: proto\n        path: proto/**/*.proto\n        roots: [proto]\n        version: {version}\n{extra}"),
+        &format!(
+            "services:\n  orders:\n    contracts:\n      - kind: proto\n        path: proto/**/*.proto\n        roots: [proto]\n        version: {version}\n{extra}"
+        ),
     );
     write(root, "proto/acme/orders/v1/orders.proto", proto);
 }
@@ -52,7 +54,16 @@ fn two_files_pair_with_each_other_and_an_unversioned_break_fails() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a/orders.proto", OLD);
     write(dir.path(), "b/renamed.proto", NEW_DELETED);
-    let (code, out, err) = treaty(dir.path(), &["check", "a/orders.proto", "b/renamed.proto", "--format", "json"]);
+    let (code, out, err) = treaty(
+        dir.path(),
+        &[
+            "check",
+            "a/orders.proto",
+            "b/renamed.proto",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(code, Some(1), "{out}{err}");
     let v = json(&out);
     let f = &v["findings"][0];
@@ -69,7 +80,16 @@ fn two_files_pair_with_each_other_and_an_unversioned_break_fails() {
     assert_eq!(verdict["old_version"], Value::Null);
     assert_eq!(verdict["ok"], false);
     // --fail-on never reports and passes.
-    let (code, _, _) = treaty(dir.path(), &["check", "a/orders.proto", "b/renamed.proto", "--fail-on", "never"]);
+    let (code, _, _) = treaty(
+        dir.path(),
+        &[
+            "check",
+            "a/orders.proto",
+            "b/renamed.proto",
+            "--fail-on",
+            "never",
+        ],
+    );
     assert_eq!(code, Some(0));
 }
 
@@ -86,14 +106,28 @@ fn a_break_with_a_major_bump_is_covered_and_a_minor_bump_is_not() {
     let v = json(&out);
     assert_eq!(v["verdicts"][0]["ok"], true);
     assert_eq!(v["verdicts"][0]["contract"], "orders/proto");
-    for (side, rule) in [("minor", "version-bump-too-small"), ("same", "version-unchanged"), ("down", "version-decreased")] {
+    for (side, rule) in [
+        ("minor", "version-bump-too-small"),
+        ("same", "version-unchanged"),
+        ("down", "version-decreased"),
+    ] {
         let (code, out, _) = treaty(dir.path(), &["check", "old", side, "--format", "json"]);
         assert_eq!(code, Some(1), "{side}: {out}");
         let v = json(&out);
-        let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+        let rules: Vec<&str> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
         assert!(rules.contains(&rule), "{side}: {rules:?}");
         // The version finding points at the version in both manifests.
-        let policy = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == rule).unwrap();
+        let policy = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap();
         assert_eq!(policy["new"]["file"], "treaty.yaml");
         assert_eq!(policy["old"]["file"], "treaty.yaml");
         // Even --fail-on never does not hide it from the report.
@@ -120,7 +154,13 @@ fn a_version_that_is_not_semver_is_noted_and_covers_nothing() {
     let (code, out, _) = treaty(dir.path(), &["check", "old", "new", "--format", "json"]);
     assert_eq!(code, Some(1));
     let v = json(&out);
-    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "version-not-semver" && f["severity"] == "info"));
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "version-not-semver" && f["severity"] == "info")
+    );
 }
 
 #[test]
@@ -139,7 +179,14 @@ fn treaty_ignore_on_the_enclosing_element_suppresses_a_deletion() {
     workspace(&dir.path().join("new"), NEW_IGNORED, "1.0.1", "");
     let (code, out, _) = treaty(dir.path(), &["check", "old", "new", "--format", "json"]);
     let v = json(&out);
-    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "FIELD_NO_DELETE"), "{out}");
+    assert!(
+        !v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "FIELD_NO_DELETE"),
+        "{out}"
+    );
     assert_eq!(code, Some(0), "{out}");
 }
 
@@ -149,12 +196,25 @@ fn the_new_sides_configuration_selects_rules_and_treaty_yaml_wins_over_buf_yaml(
     workspace(&dir.path().join("old"), OLD, "1.0.0", "");
     // buf.yaml turns the rule off; treaty.yaml says nothing about it.
     workspace(&dir.path().join("buf"), NEW_DELETED, "1.0.0", "");
-    write(&dir.path().join("buf"), "proto/buf.yaml", "version: v2\nbreaking:\n  use: [FILE]\n  except: [FIELD_NO_DELETE]\n");
+    write(
+        &dir.path().join("buf"),
+        "proto/buf.yaml",
+        "version: v2\nbreaking:\n  use: [FILE]\n  except: [FIELD_NO_DELETE]\n",
+    );
     let (_, out, _) = treaty(dir.path(), &["check", "old", "buf", "--format", "json"]);
     assert!(!out.contains("FIELD_NO_DELETE"), "{out}");
     // treaty.yaml's own except list wins over buf.yaml's.
-    workspace(&dir.path().join("both"), NEW_DELETED, "1.0.0", "breaking:\n  use: [FILE]\n  except: [FIELD_SAME_TYPE]\n");
-    write(&dir.path().join("both"), "proto/buf.yaml", "version: v2\nbreaking:\n  use: [FILE]\n  except: [FIELD_NO_DELETE]\n");
+    workspace(
+        &dir.path().join("both"),
+        NEW_DELETED,
+        "1.0.0",
+        "breaking:\n  use: [FILE]\n  except: [FIELD_SAME_TYPE]\n",
+    );
+    write(
+        &dir.path().join("both"),
+        "proto/buf.yaml",
+        "version: v2\nbreaking:\n  use: [FILE]\n  except: [FIELD_NO_DELETE]\n",
+    );
     let (_, out, _) = treaty(dir.path(), &["check", "old", "both", "--format", "json"]);
     assert!(out.contains("FIELD_NO_DELETE"), "{out}");
 }
@@ -164,9 +224,31 @@ fn paths_limit_the_check() {
     let dir = tempfile::tempdir().unwrap();
     workspace(&dir.path().join("old"), OLD, "1.0.0", "");
     workspace(&dir.path().join("new"), NEW_DELETED, "1.0.0", "");
-    let (_, out, _) = treaty(dir.path(), &["check", "old", "new", "--format", "json", "--exclude-path", "proto/acme"]);
+    let (_, out, _) = treaty(
+        dir.path(),
+        &[
+            "check",
+            "old",
+            "new",
+            "--format",
+            "json",
+            "--exclude-path",
+            "proto/acme",
+        ],
+    );
     assert!(!out.contains("FIELD_NO_DELETE"), "{out}");
-    let (_, out, _) = treaty(dir.path(), &["check", "old", "new", "--format", "json", "--path", "proto/acme/orders"]);
+    let (_, out, _) = treaty(
+        dir.path(),
+        &[
+            "check",
+            "old",
+            "new",
+            "--format",
+            "json",
+            "--path",
+            "proto/acme/orders",
+        ],
+    );
     assert!(out.contains("FIELD_NO_DELETE"), "{out}");
 }
 
@@ -178,7 +260,10 @@ fn against_compares_the_workspace_with_a_directory() {
     let (code, out, err) = treaty(&dir.path().join("new"), &["check", "--against", "../old"]);
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(out.contains("FIELD_NO_DELETE"));
-    let (code, _, _) = treaty(&dir.path().join("new"), &["check", "--against", "../old", "../old", "."]);
+    let (code, _, _) = treaty(
+        &dir.path().join("new"),
+        &["check", "--against", "../old", "../old", "."],
+    );
     assert_eq!(code, Some(2));
 }
 
@@ -187,7 +272,10 @@ fn human_output_shows_both_revisions() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "old/orders.proto", OLD);
     write(dir.path(), "new/orders.proto", NEW_DELETED);
-    let (code, out, _) = treaty(dir.path(), &["check", "old/orders.proto", "new/orders.proto"]);
+    let (code, out, _) = treaty(
+        dir.path(),
+        &["check", "old/orders.proto", "new/orders.proto"],
+    );
     assert_eq!(code, Some(1));
     insta::assert_snapshot!("check_human_field_deleted", out);
 }

@@ -11,8 +11,16 @@ fn root() -> PathBuf {
 }
 
 fn git(dir: &Path, args: &[&str]) {
-    let out = Proc::new("git").current_dir(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Proc::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -31,11 +39,20 @@ fn copy_dir(from: &Path, to: &Path) {
 /// The treaty command lines of a CI file (after `treaty `), with the shell bits this test stands in for.
 fn commands(text: &str) -> Vec<Vec<String>> {
     text.lines()
-        .filter_map(|l| l.split("treaty ").nth(1).filter(|_| l.contains("run:") || l.trim_start().starts_with("- treaty") || l.starts_with("treaty")))
+        .filter_map(|l| {
+            l.split("treaty ").nth(1).filter(|_| {
+                l.contains("run:")
+                    || l.trim_start().starts_with("- treaty")
+                    || l.starts_with("treaty")
+            })
+        })
         .map(|rest| {
             let rest = rest.split(['>', '|']).next().unwrap();
             rest.replace("\"origin/${GITHUB_BASE_REF:-main}\"", "origin/main")
-                .replace("\"origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME\"", "origin/main")
+                .replace(
+                    "\"origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME\"",
+                    "origin/main",
+                )
                 .split_whitespace()
                 .map(str::to_string)
                 .collect::<Vec<_>>()
@@ -49,7 +66,8 @@ fn ci_files_are_valid_yaml_and_their_commands_run() {
     let docs = root().join("docs/ci");
     for f in ["github-workflow.yml", "gitlab-ci.yml"] {
         let text = std::fs::read_to_string(docs.join(f)).unwrap();
-        let _: yaml_serde::Value = yaml_serde::from_str(&text).unwrap_or_else(|e| panic!("{f}: {e}"));
+        let _: yaml_serde::Value =
+            yaml_serde::from_str(&text).unwrap_or_else(|e| panic!("{f}: {e}"));
     }
     // A repository whose main branch holds FTGO r3 and whose working branch holds the current contracts.
     let dir = tempfile::tempdir().unwrap();
@@ -64,7 +82,11 @@ fn ci_files_are_valid_yaml_and_their_commands_run() {
     for entry in std::fs::read_dir(repo).unwrap() {
         let p = entry.unwrap().path();
         if p.file_name().unwrap() != ".git" {
-            if p.is_dir() { std::fs::remove_dir_all(&p).unwrap() } else { std::fs::remove_file(&p).unwrap() }
+            if p.is_dir() {
+                std::fs::remove_dir_all(&p).unwrap()
+            } else {
+                std::fs::remove_file(&p).unwrap()
+            }
         }
     }
     copy_dir(&root().join("contracts"), &repo.join("contracts"));
@@ -86,7 +108,12 @@ fn ci_files_are_valid_yaml_and_their_commands_run() {
             }
             let out = cmd.output().unwrap();
             let code = out.status.code();
-            assert!(matches!(code, Some(0) | Some(1)), "{f}: treaty {}: exit {code:?}\n{}", args.join(" "), String::from_utf8_lossy(&out.stderr));
+            assert!(
+                matches!(code, Some(0) | Some(1)),
+                "{f}: treaty {}: exit {code:?}\n{}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr)
+            );
             ran += 1;
         }
     }

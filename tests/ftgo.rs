@@ -9,9 +9,26 @@ use treaty::model::{Action, ContractKind};
 use treaty::workspace::{self, Workspace};
 
 /// The services of FTGO (the GraphQL gateway is out of scope: GraphQL is not one of treaty's formats).
-const SERVICES: &[&str] = &["order", "kitchen", "consumer", "restaurant", "accounting", "delivery", "order-history", "api-gateway"];
+const SERVICES: &[&str] = &[
+    "order",
+    "kitchen",
+    "consumer",
+    "restaurant",
+    "accounting",
+    "delivery",
+    "order-history",
+    "api-gateway",
+];
 /// Services that take part in messaging.
-const MESSAGING: &[&str] = &["order", "kitchen", "consumer", "restaurant", "accounting", "delivery", "order-history"];
+const MESSAGING: &[&str] = &[
+    "order",
+    "kitchen",
+    "consumer",
+    "restaurant",
+    "accounting",
+    "delivery",
+    "order-history",
+];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -32,10 +49,21 @@ fn ext<'a>(map: &'a indexmap::IndexMap<String, serde_json::Value>, key: &str) ->
 fn every_service_has_its_contracts() {
     let ws = load(&root());
     for s in SERVICES {
-        let kinds: BTreeSet<ContractKind> = ws.contracts.iter().filter(|c| c.service.as_deref() == Some(s)).map(|c| c.kind).collect();
-        assert!(kinds.contains(&ContractKind::Openapi), "{s} has no OpenAPI contract");
+        let kinds: BTreeSet<ContractKind> = ws
+            .contracts
+            .iter()
+            .filter(|c| c.service.as_deref() == Some(s))
+            .map(|c| c.kind)
+            .collect();
+        assert!(
+            kinds.contains(&ContractKind::Openapi),
+            "{s} has no OpenAPI contract"
+        );
         if MESSAGING.contains(s) {
-            assert!(kinds.contains(&ContractKind::Asyncapi), "{s} has no AsyncAPI contract");
+            assert!(
+                kinds.contains(&ContractKind::Asyncapi),
+                "{s} has no AsyncAPI contract"
+            );
         }
     }
     let order_rpcs: Vec<_> = ws
@@ -49,14 +77,21 @@ fn every_service_has_its_contracts() {
         })
         .collect();
     for m in ["CreateOrder", "CancelOrder", "ReviseOrder"] {
-        assert!(order_rpcs.iter().any(|r| r == m), "OrderService lacks {m}: {order_rpcs:?}");
+        assert!(
+            order_rpcs.iter().any(|r| r == m),
+            "OrderService lacks {m}: {order_rpcs:?}"
+        );
     }
 }
 
 /// (service, channel address, action) for every operation in the workspace, with the channel kind.
 fn channel_uses(ws: &Workspace) -> Vec<(String, String, Action, Option<String>)> {
     let mut out = Vec::new();
-    for c in ws.contracts.iter().filter(|c| c.kind == ContractKind::Asyncapi) {
+    for c in ws
+        .contracts
+        .iter()
+        .filter(|c| c.kind == ContractKind::Asyncapi)
+    {
         for ch in &c.channels {
             let address = ch.address.clone().unwrap_or_else(|| ch.id.clone());
             for op in &ch.operations {
@@ -90,29 +125,70 @@ fn command_channels_have_one_receiver_and_event_channels_a_publisher() {
         }
     }
     for (address, k) in &kinds {
-        assert_eq!(k.len(), 1, "{address} is declared with different kinds: {k:?}");
+        assert_eq!(
+            k.len(),
+            1,
+            "{address} is declared with different kinds: {k:?}"
+        );
     }
-    let command_channels = ["orderService", "kitchenService", "consumerService", "accountingService"];
+    let command_channels = [
+        "orderService",
+        "kitchenService",
+        "consumerService",
+        "accountingService",
+    ];
     for ch in command_channels {
-        assert_eq!(kinds.get(ch).map(|k| k.iter().next().copied()), Some(Some("point-to-point")), "{ch}");
+        assert_eq!(
+            kinds.get(ch).map(|k| k.iter().next().copied()),
+            Some(Some("point-to-point")),
+            "{ch}"
+        );
         let r = receivers.get(ch).cloned().unwrap_or_default();
-        assert_eq!(r.len(), 1, "command channel {ch} must have exactly one receiving service, has {r:?}");
+        assert_eq!(
+            r.len(),
+            1,
+            "command channel {ch} must have exactly one receiving service, has {r:?}"
+        );
     }
     for (address, k) in &kinds {
         if k.contains("publish-subscribe") {
-            assert!(senders.get(address).is_some_and(|s| !s.is_empty()), "event channel {address} has no publisher");
+            assert!(
+                senders.get(address).is_some_and(|s| !s.is_empty()),
+                "event channel {address} has no publisher"
+            );
         }
         if k.contains("point-to-point") && !address.ends_with("-reply") {
-            assert_eq!(receivers.get(address).map(|r| r.len()), Some(1), "{address}: receivers {:?}", receivers.get(address));
+            assert_eq!(
+                receivers.get(address).map(|r| r.len()),
+                Some(1),
+                "{address}: receivers {:?}",
+                receivers.get(address)
+            );
         }
     }
     for (events, publisher) in [
-        ("net.chrisrichardson.ftgo.orderservice.domain.Order", "order"),
-        ("net.chrisrichardson.ftgo.kitchenservice.domain.Ticket", "kitchen"),
-        ("net.chrisrichardson.ftgo.restaurantservice.domain.Restaurant", "restaurant"),
-        ("net.chrisrichardson.ftgo.consumerservice.domain.Consumer", "consumer"),
+        (
+            "net.chrisrichardson.ftgo.orderservice.domain.Order",
+            "order",
+        ),
+        (
+            "net.chrisrichardson.ftgo.kitchenservice.domain.Ticket",
+            "kitchen",
+        ),
+        (
+            "net.chrisrichardson.ftgo.restaurantservice.domain.Restaurant",
+            "restaurant",
+        ),
+        (
+            "net.chrisrichardson.ftgo.consumerservice.domain.Consumer",
+            "consumer",
+        ),
     ] {
-        assert_eq!(senders.get(events).cloned().unwrap_or_default(), BTreeSet::from([publisher]), "publisher of {events}");
+        assert_eq!(
+            senders.get(events).cloned().unwrap_or_default(),
+            BTreeSet::from([publisher]),
+            "publisher of {events}"
+        );
     }
 }
 
@@ -121,34 +197,64 @@ fn every_commands_reply_types_appear_on_its_reply_channel() {
     let ws = load(&root());
     // Message names on each channel address, across every contract of the workspace.
     let mut on_channel: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for c in ws.contracts.iter().filter(|c| c.kind == ContractKind::Asyncapi) {
+    for c in ws
+        .contracts
+        .iter()
+        .filter(|c| c.kind == ContractKind::Asyncapi)
+    {
         for ch in &c.channels {
             let address = ch.address.clone().unwrap_or_else(|| ch.id.clone());
             for &m in &ch.messages {
                 let msg = &c.messages[m];
-                on_channel.entry(address.clone()).or_default().insert(msg.name.clone().unwrap_or_else(|| msg.id.clone()));
+                on_channel
+                    .entry(address.clone())
+                    .or_default()
+                    .insert(msg.name.clone().unwrap_or_else(|| msg.id.clone()));
             }
         }
     }
     let mut replies_checked = 0;
-    for c in ws.contracts.iter().filter(|c| c.kind == ContractKind::Asyncapi) {
+    for c in ws
+        .contracts
+        .iter()
+        .filter(|c| c.kind == ContractKind::Asyncapi)
+    {
         for ch in &c.channels {
             for op in &ch.operations {
                 let Some(reply) = &op.reply else { continue };
-                let Some(address) = reply.channel_address.clone().or_else(|| reply.channel.clone()) else { continue };
+                let Some(address) = reply
+                    .channel_address
+                    .clone()
+                    .or_else(|| reply.channel.clone())
+                else {
+                    continue;
+                };
                 let names = on_channel.get(&address).cloned().unwrap_or_default();
                 for &m in &reply.messages {
                     let msg = &c.messages[m];
                     let name = msg.name.clone().unwrap_or_else(|| msg.id.clone());
-                    assert!(names.contains(&name), "{}: reply `{name}` of `{}` is not a message of reply channel {address}", c.name, op.id);
+                    assert!(
+                        names.contains(&name),
+                        "{}: reply `{name}` of `{}` is not a message of reply channel {address}",
+                        c.name,
+                        op.id
+                    );
                     replies_checked += 1;
                 }
             }
         }
     }
-    assert!(replies_checked >= 10, "only {replies_checked} reply types found");
+    assert!(
+        replies_checked >= 10,
+        "only {replies_checked} reply types found"
+    );
     for saga in ["CreateOrderSaga", "CancelOrderSaga", "ReviseOrderSaga"] {
-        assert!(on_channel.keys().any(|a| a.ends_with(&format!("{saga}-reply"))), "no reply channel for {saga}");
+        assert!(
+            on_channel
+                .keys()
+                .any(|a| a.ends_with(&format!("{saga}-reply"))),
+            "no reply channel for {saga}"
+        );
     }
 }
 
@@ -159,10 +265,24 @@ fn expected_yaml_covers_every_step_and_contract() {
     let root = root();
     let text = std::fs::read_to_string(root.join("fixtures/ftgo/expected.yaml")).unwrap();
     let doc: yaml_serde::Value = yaml_serde::from_str(&text).unwrap();
-    let revisions: Vec<String> = doc["revisions"].as_sequence().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
-    assert!(revisions.len() >= 4, "at least three earlier revisions and the current one");
+    let revisions: Vec<String> = doc["revisions"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        revisions.len() >= 4,
+        "at least three earlier revisions and the current one"
+    );
     assert_eq!(revisions.last().map(String::as_str), Some("current"));
-    let dir_of = |r: &str| if r == "current" { root.clone() } else { root.join("fixtures/ftgo").join(r) };
+    let dir_of = |r: &str| {
+        if r == "current" {
+            root.clone()
+        } else {
+            root.join("fixtures/ftgo").join(r)
+        }
+    };
     let steps = doc["steps"].as_sequence().unwrap();
     assert_eq!(steps.len(), revisions.len() - 1);
     for (i, step) in steps.iter().enumerate() {
@@ -170,9 +290,25 @@ fn expected_yaml_covers_every_step_and_contract() {
         assert_eq!(step["to"].as_str(), Some(revisions[i + 1].as_str()));
         let old = load(&dir_of(&revisions[i]));
         let new = load(&dir_of(&revisions[i + 1]));
-        let names: BTreeSet<String> = old.contracts.iter().chain(new.contracts.iter()).map(|c| c.name.clone()).collect();
-        let listed: BTreeSet<String> = step["contracts"].as_mapping().unwrap().keys().map(|k| k.as_str().unwrap().to_string()).collect();
-        assert_eq!(listed, names, "step {} → {} must list every contract", revisions[i], revisions[i + 1]);
+        let names: BTreeSet<String> = old
+            .contracts
+            .iter()
+            .chain(new.contracts.iter())
+            .map(|c| c.name.clone())
+            .collect();
+        let listed: BTreeSet<String> = step["contracts"]
+            .as_mapping()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            listed,
+            names,
+            "step {} → {} must list every contract",
+            revisions[i],
+            revisions[i + 1]
+        );
         for (name, c) in step["contracts"].as_mapping().unwrap() {
             let name = name.as_str().unwrap();
             let bump = match c["required_bump"].as_str().unwrap() {
@@ -184,19 +320,36 @@ fn expected_yaml_covers_every_step_and_contract() {
             };
             let declared = |side: &Workspace, key: &str| {
                 let v = c[key].as_str().map(str::to_string);
-                let actual = side.contract(name).and_then(|x| x.version.as_ref()).map(|v| v.text.clone());
-                assert_eq!(v, actual, "{name}: {key} in expected.yaml differs from the revision");
+                let actual = side
+                    .contract(name)
+                    .and_then(|x| x.version.as_ref())
+                    .map(|v| v.text.clone());
+                assert_eq!(
+                    v, actual,
+                    "{name}: {key} in expected.yaml differs from the revision"
+                );
                 v
             };
             let (ov, nv) = (declared(&old, "old_version"), declared(&new, "new_version"));
             let changes = c["changes"].as_sequence().map(|s| s.len()).unwrap_or(0);
-            assert_eq!(bump == Bump::None, changes == 0, "{name}: a bump goes with changes");
+            assert_eq!(
+                bump == Bump::None,
+                changes == 0,
+                "{name}: a bump goes with changes"
+            );
             if let (Some(ov), Some(nv)) = (ov, nv) {
-                let (o, n) = (semver::Version::parse(&ov).unwrap(), semver::Version::parse(&nv).unwrap());
+                let (o, n) = (
+                    semver::Version::parse(&ov).unwrap(),
+                    semver::Version::parse(&nv).unwrap(),
+                );
                 let given = bump_between(&o, &n);
                 let needed = treaty::compat::verdict::effective_required(bump, &o);
                 let ok = given.is_some_and(|g| g >= needed);
-                assert_eq!(c["version_ok"].as_bool(), Some(ok), "{name} {ov} → {nv} for a {bump:?} change");
+                assert_eq!(
+                    c["version_ok"].as_bool(),
+                    Some(ok),
+                    "{name} {ov} → {nv} for a {bump:?} change"
+                );
             }
         }
     }

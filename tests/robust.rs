@@ -9,11 +9,20 @@ fn seeds() -> Vec<(&'static str, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
     for (ext, rel) in [
-        ("yaml", "fixtures/asyncapi-examples/v3.0.0/streetlights-kafka-asyncapi.yml"),
-        ("yaml", "fixtures/asyncapi-examples/v2.6.0/streetlights-kafka.yml"),
+        (
+            "yaml",
+            "fixtures/asyncapi-examples/v3.0.0/streetlights-kafka-asyncapi.yml",
+        ),
+        (
+            "yaml",
+            "fixtures/asyncapi-examples/v2.6.0/streetlights-kafka.yml",
+        ),
         ("yaml", "contracts/order/openapi.yaml"),
         ("yaml", "contracts/accounting/asyncapi.yaml"),
-        ("proto", "contracts/order/proto/ftgo/order/v1/order_service.proto"),
+        (
+            "proto",
+            "contracts/order/proto/ftgo/order/v1/order_service.proto",
+        ),
     ] {
         if let Ok(text) = std::fs::read_to_string(root.join(rel)) {
             out.push((ext, text));
@@ -34,7 +43,33 @@ enum Edit {
 
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
-        (any::<usize>(), prop::sample::select(vec!["{", "}", "[", "]", ":", "\n", "  ", "$ref: '#/x'", "- ", "\"", "'", ";", "message", "\t", "&a", "*a", "!!binary", "\u{feff}", "é", "0x", "=", "//"]))
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                "{",
+                "}",
+                "[",
+                "]",
+                ":",
+                "\n",
+                "  ",
+                "$ref: '#/x'",
+                "- ",
+                "\"",
+                "'",
+                ";",
+                "message",
+                "\t",
+                "&a",
+                "*a",
+                "!!binary",
+                "\u{feff}",
+                "é",
+                "0x",
+                "=",
+                "//"
+            ])
+        )
             .prop_map(|(i, s)| Edit::Insert(i, s.to_string())),
         (any::<usize>(), 1usize..40).prop_map(|(i, n)| Edit::Delete(i, n)),
         (any::<usize>(), any::<char>()).prop_map(|(i, c)| Edit::Replace(i, c)),

@@ -40,7 +40,9 @@ impl std::fmt::Display for Key {
 }
 
 /// The three contract formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ContractKind {
     Proto,
@@ -462,7 +464,10 @@ pub enum Payload {
     /// A JSON Schema (AsyncAPI's default schema format, or an OpenAPI schema object).
     Schema(SchemaId),
     /// Another schema format (`application/vnd.apache.avro;version=1.9.0`, protobuf, …), kept raw.
-    Other { schema_format: String, schema: Value },
+    Other {
+        schema_format: String,
+        schema: Value,
+    },
 }
 
 /// An AsyncAPI message.

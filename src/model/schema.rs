@@ -40,7 +40,10 @@ impl TypeSet {
     ];
 
     pub fn from_name(name: &str) -> Option<TypeSet> {
-        TypeSet::NAMES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+        TypeSet::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| *t)
     }
 
     pub fn contains(self, other: TypeSet) -> bool {
