@@ -18,7 +18,13 @@ fn check_agrees_with_expected_yaml() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join("fixtures/ftgo/expected.yaml")).unwrap();
     let doc: yaml_serde::Value = yaml_serde::from_str(&text).unwrap();
-    let dir_of = |r: &str| if r == "current" { root.clone() } else { root.join("fixtures/ftgo").join(r) };
+    let dir_of = |r: &str| {
+        if r == "current" {
+            root.clone()
+        } else {
+            root.join("fixtures/ftgo").join(r)
+        }
+    };
     let mut disagreements = Vec::new();
     let mut compared = 0;
     for step in doc["steps"].as_sequence().unwrap() {
@@ -28,7 +34,11 @@ fn check_agrees_with_expected_yaml() {
         let result = compat::check(&old, &new, &CheckOptions::default());
         for (name, c) in step["contracts"].as_mapping().unwrap() {
             let name = name.as_str().unwrap();
-            let kind = new.contract(name).or(old.contract(name)).map(|c| c.kind).unwrap();
+            let kind = new
+                .contract(name)
+                .or(old.contract(name))
+                .map(|c| c.kind)
+                .unwrap();
             if !JUDGED.contains(&kind) {
                 continue;
             }
@@ -39,22 +49,39 @@ fn check_agrees_with_expected_yaml() {
             };
             let want_bump = c["required_bump"].as_str().unwrap();
             if v.required_bump.as_str() != want_bump {
-                let found: Vec<String> = result.findings.iter().filter(|f| f.contract == name).map(|f| format!("{} {}", f.rule, f.message)).collect();
+                let found: Vec<String> = result
+                    .findings
+                    .iter()
+                    .filter(|f| f.contract == name)
+                    .map(|f| format!("{} {}", f.rule, f.message))
+                    .collect();
                 disagreements.push(format!("{from}→{to} {name}: required bump {} (expected {want_bump}); findings: {found:#?}", v.required_bump.as_str()));
             }
             if c["version_ok"].as_bool() != Some(v.ok) {
-                disagreements.push(format!("{from}→{to} {name}: version ok {} (expected {:?})", v.ok, c["version_ok"].as_bool()));
+                disagreements.push(format!(
+                    "{from}→{to} {name}: version ok {} (expected {:?})",
+                    v.ok,
+                    c["version_ok"].as_bool()
+                ));
             }
-            let want_breaking = c["changes"].as_sequence().is_some_and(|s| s.iter().any(|ch| ch["kind"].as_str() == Some("breaking")));
-            let has_breaking = result
-                .findings
-                .iter()
-                .any(|f| f.contract == name && f.severity == Severity::Error && !compat::verdict::is_policy_rule(f.rule));
+            let want_breaking = c["changes"]
+                .as_sequence()
+                .is_some_and(|s| s.iter().any(|ch| ch["kind"].as_str() == Some("breaking")));
+            let has_breaking = result.findings.iter().any(|f| {
+                f.contract == name
+                    && f.severity == Severity::Error
+                    && !compat::verdict::is_policy_rule(f.rule)
+            });
             if want_breaking != has_breaking {
-                disagreements.push(format!("{from}→{to} {name}: breaking {has_breaking} (expected {want_breaking})"));
+                disagreements.push(format!(
+                    "{from}→{to} {name}: breaking {has_breaking} (expected {want_breaking})"
+                ));
             }
         }
     }
-    assert!(compared > 0, "no contract of a judged format in the history");
+    assert!(
+        compared > 0,
+        "no contract of a judged format in the history"
+    );
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
 }
