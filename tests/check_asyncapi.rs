@@ -296,3 +296,107 @@ fn suppressions_at_the_new_location_are_honoured() {
         result.findings
     );
 }
+
+/// The severity and bump of a finding follow from what the change does in its direction.
+#[test]
+fn grades_follow_direction_and_closed_message_sets() {
+    use treaty::diag::Severity;
+    use treaty::report::Bump;
+    let cases = [
+        ("asyncapi-message-added/v3", Severity::Warning, Bump::Minor),
+        (
+            "asyncapi-message-added/v3-closed",
+            Severity::Error,
+            Bump::Major,
+        ),
+        (
+            "asyncapi-message-added/v3-received",
+            Severity::Info,
+            Bump::Minor,
+        ),
+        (
+            "asyncapi-header-property-added/v3",
+            Severity::Error,
+            Bump::Major,
+        ),
+        (
+            "asyncapi-payload-property-added/v3",
+            Severity::Info,
+            Bump::Minor,
+        ),
+        (
+            "asyncapi-payload-enum-changed/v3",
+            Severity::Warning,
+            Bump::Minor,
+        ),
+        (
+            "asyncapi-payload-doc-changed/v3",
+            Severity::Info,
+            Bump::Patch,
+        ),
+        (
+            "asyncapi-description-changed/v3",
+            Severity::Info,
+            Bump::Patch,
+        ),
+        ("asyncapi-channel-added/v3", Severity::Info, Bump::Minor),
+        ("asyncapi-avro-changed/v3", Severity::Info, Bump::Minor),
+        (
+            "asyncapi-avro-incompatible/v3",
+            Severity::Error,
+            Bump::Major,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (case, severity, bump) in cases {
+        let rule = case.split('/').next().unwrap();
+        let (old, new) = load_case(&root().join(case));
+        let result = compat::check(&old, &new, &CheckOptions::default());
+        for f in result.findings.iter().filter(|f| f.rule == rule) {
+            if f.severity != severity || f.bump != Some(bump) {
+                failures.push(format!(
+                    "{case}: {:?} {:?}, expected {severity:?} {bump:?}",
+                    f.severity, f.bump
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A severity set in the configuration wins over the grade.
+#[test]
+fn configured_severity_wins_over_the_grade() {
+    let (old, new) = load_case(&root().join("asyncapi-message-added/v3"));
+    let mut options = CheckOptions::default();
+    options.config.severity.insert(
+        "asyncapi-message-added".to_string(),
+        treaty::diag::Severity::Error,
+    );
+    let result = compat::check(&old, &new, &options);
+    let f = result
+        .findings
+        .iter()
+        .find(|f| f.rule == "asyncapi-message-added")
+        .unwrap();
+    assert_eq!(f.severity, treaty::diag::Severity::Error);
+}
+
+/// An unknown registry mode in treaty.yaml is a located manifest error.
+#[test]
+fn an_unknown_registry_mode_is_a_manifest_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("asyncapi-registry-incompatible/v3/old");
+    std::fs::copy(src.join("asyncapi.yaml"), dir.path().join("asyncapi.yaml")).unwrap();
+    let manifest = std::fs::read_to_string(src.join("treaty.yaml"))
+        .unwrap()
+        .replace("orders.events: full", "orders.events: sideways");
+    std::fs::write(dir.path().join("treaty.yaml"), manifest).unwrap();
+    let err = workspace::load_dir(dir.path())
+        .expect_err("the mode is unknown")
+        .to_string();
+    assert!(
+        err.contains("unknown compatibility mode `sideways`"),
+        "{err}"
+    );
+}
