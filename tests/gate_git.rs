@@ -13,7 +13,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 /// The formats whose breaking rules exist; the FTGO replay judges their contracts only.
-const JUDGED: &[&str] = &["proto"];
+const JUDGED: &[&str] = &["proto", "openapi", "asyncapi"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
