@@ -168,7 +168,8 @@ impl SourceMap {
         }
         let id = FileId(self.files.len() as u32);
         self.by_path.insert(path.clone(), id);
-        self.files.push(Arc::new(SourceFile::new(path, display, text)));
+        self.files
+            .push(Arc::new(SourceFile::new(path, display, text)));
         id
     }
 

@@ -11,7 +11,11 @@ use treaty::diag::Severity;
 use treaty::model::ContractKind;
 use treaty::workspace;
 
-const JUDGED: &[ContractKind] = &[ContractKind::Proto, ContractKind::Asyncapi, ContractKind::Openapi];
+const JUDGED: &[ContractKind] = &[
+    ContractKind::Proto,
+    ContractKind::Asyncapi,
+    ContractKind::Openapi,
+];
 
 #[test]
 fn check_agrees_with_expected_yaml() {

@@ -146,7 +146,11 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         return abs.to_string_lossy().replace('\\', "/");
     }
     let mut parts: Vec<String> = std::iter::repeat_n("..".to_string(), r.len() - common).collect();
-    parts.extend(a[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.extend(
+        a[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
     if parts.is_empty() {
         ".".to_string()
     } else {
@@ -182,7 +186,10 @@ pub fn infer_kind(path: &Path, text: &str) -> Option<ContractKind> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let key = |t: &str| -> Option<ContractKind> {
         let t = t.trim_start_matches('"').trim_start_matches('\'');
-        let (name, rest) = t.split_at(t.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(t.len()));
+        let (name, rest) = t.split_at(
+            t.find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(t.len()),
+        );
         let rest = rest.trim_start_matches(['"', '\'']).trim_start();
         if !rest.starts_with(':') {
             return None;
@@ -197,7 +204,11 @@ pub fn infer_kind(path: &Path, text: &str) -> Option<ContractKind> {
         "proto" => Some(ContractKind::Proto),
         "json" => {
             // JSON documents: a version key at any depth is as good a sign as we can read cheaply.
-            ["\"openapi\"", "\"swagger\"", "\"asyncapi\""].iter().filter_map(|k| text.find(k).map(|i| (i, k))).min().and_then(|(i, _)| key(&text[i..]))
+            ["\"openapi\"", "\"swagger\"", "\"asyncapi\""]
+                .iter()
+                .filter_map(|k| text.find(k).map(|i| (i, k)))
+                .min()
+                .and_then(|(i, _)| key(&text[i..]))
         }
         "yaml" | "yml" => text
             .lines()
@@ -231,14 +242,32 @@ mod tests {
     #[test]
     fn kinds_are_inferred_from_a_top_level_version_key_anywhere() {
         let p = Path::new("a.yaml");
-        assert_eq!(infer_kind(p, "components: {}\nopenapi: 3.0.0\n"), Some(ContractKind::Openapi));
-        assert_eq!(infer_kind(p, "# c\nasyncapi: '3.0.0'\n"), Some(ContractKind::Asyncapi));
-        assert_eq!(infer_kind(p, "swagger: '2.0'\n"), Some(ContractKind::Openapi));
+        assert_eq!(
+            infer_kind(p, "components: {}\nopenapi: 3.0.0\n"),
+            Some(ContractKind::Openapi)
+        );
+        assert_eq!(
+            infer_kind(p, "# c\nasyncapi: '3.0.0'\n"),
+            Some(ContractKind::Asyncapi)
+        );
+        assert_eq!(
+            infer_kind(p, "swagger: '2.0'\n"),
+            Some(ContractKind::Openapi)
+        );
         assert_eq!(infer_kind(p, "info:\n  openapi: 3.0.0\n"), None);
         assert_eq!(infer_kind(p, "openapi_notes: x\n"), None);
-        assert_eq!(infer_kind(Path::new("a.json"), "{\n  \"info\": {},\n  \"openapi\": \"3.1.0\"\n}"), Some(ContractKind::Openapi));
+        assert_eq!(
+            infer_kind(
+                Path::new("a.json"),
+                "{\n  \"info\": {},\n  \"openapi\": \"3.1.0\"\n}"
+            ),
+            Some(ContractKind::Openapi)
+        );
         assert_eq!(infer_kind(Path::new("a.json"), "{\"title\": \"x\"}"), None);
-        assert_eq!(infer_kind(Path::new("a.proto"), ""), Some(ContractKind::Proto));
+        assert_eq!(
+            infer_kind(Path::new("a.proto"), ""),
+            Some(ContractKind::Proto)
+        );
     }
 
     #[test]
@@ -249,7 +278,10 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("c")).unwrap();
         std::fs::write(dir.path().join("c/x.yaml"), "").unwrap();
         std::fs::write(root.join("y.yaml"), "").unwrap();
-        assert_eq!(display_path(&root, &dir.path().join("c/x.yaml")), "../../c/x.yaml");
+        assert_eq!(
+            display_path(&root, &dir.path().join("c/x.yaml")),
+            "../../c/x.yaml"
+        );
         assert_eq!(display_path(&root, &root.join("y.yaml")), "y.yaml");
         assert_eq!(display_path(&root, &root), ".");
     }

@@ -263,7 +263,12 @@ pub enum ProtoRoots {
 
 /// Every contract under `dir`: buf modules, proto files grouped by import root, and every
 /// OpenAPI or AsyncAPI document.
-pub fn discover(dir: &Path, display_root: &Path, roots: ProtoRoots, errors: &mut LoadErrors) -> Found {
+pub fn discover(
+    dir: &Path,
+    display_root: &Path,
+    roots: ProtoRoots,
+    errors: &mut LoadErrors,
+) -> Found {
     let mut found = Found::default();
     let mut protos: Vec<(PathBuf, BufModuleKey)> = Vec::new();
     for file in files_under(dir) {
@@ -272,7 +277,9 @@ pub fn discover(dir: &Path, display_root: &Path, roots: ProtoRoots, errors: &mut
                 let module = buf_module_for(&file, dir, errors);
                 let key = match module {
                     Some(m) => BufModuleKey::Buf(Box::new(m)),
-                    None if roots == ProtoRoots::FromPackages => BufModuleKey::Root(proto_root(&file)),
+                    None if roots == ProtoRoots::FromPackages => {
+                        BufModuleKey::Root(proto_root(&file))
+                    }
                     None => BufModuleKey::Root(dir.to_path_buf()),
                 };
                 protos.push((file, key));
@@ -319,7 +326,13 @@ pub fn discover(dir: &Path, display_root: &Path, roots: ProtoRoots, errors: &mut
             // A name that does not depend on where the directory is, so that two revisions in
             // different directories pair.
             name: match display_path(display_root, key.dir()) {
-                shown if key.dir() == dir => if shown == "." { "proto".to_string() } else { shown },
+                shown if key.dir() == dir => {
+                    if shown == "." {
+                        "proto".to_string()
+                    } else {
+                        shown
+                    }
+                }
                 shown => shown,
             },
             service: Some(guess_service(dir, &files[0])),
