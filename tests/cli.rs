@@ -97,17 +97,102 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn the_shipped_workspace_lints_clean() {
+fn the_shipped_workspace_and_every_ftgo_revision_lint_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if !root.join("treaty.yaml").exists() {
-        return;
+    for dir in [
+        root.to_path_buf(),
+        root.join("fixtures/ftgo/r1"),
+        root.join("fixtures/ftgo/r2"),
+        root.join("fixtures/ftgo/r3"),
+    ] {
+        let out = treaty(&dir).arg("lint").output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}{}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // No warnings either: every component is used, every convention met.
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("0 errors, 0 warnings"),
+            "{}",
+            dir.display()
+        );
     }
-    let out = treaty(root).arg("lint").output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_cli_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = treaty(dir.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("check") && text.contains("against"),
+            "{shell}"
+        );
+    }
+    let out = treaty(dir.path()).arg("man").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(".TH treaty 1") && text.contains("lint"),
+        "{text}"
     );
+    treaty(dir.path())
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn quiet_keeps_errors_only_and_verbose_says_what_was_loaded() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixture = root.join("fixtures/lint/manifest/service-version-mismatch");
+    let out = treaty(&fixture).args(["lint", "--quiet"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout.contains("service-version-mismatch") && !stdout.contains("0 warnings"),
+        "{stdout}"
+    );
+    let out = treaty(root).args(["lint", "--verbose"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("loaded ") && stderr.contains(" contracts ("),
+        "{stderr}"
+    );
+    let out = treaty(root)
+        .args([
+            "check",
+            "--against",
+            "fixtures/ftgo/r3",
+            "--verbose",
+            "--fail-on",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("compared "));
+    // Help shows examples for each command.
+    for cmd in [
+        "lint",
+        "check",
+        "rules",
+        "init",
+        "bump",
+        "changelog",
+        "compat",
+    ] {
+        let out = treaty(root).args([cmd, "--help"]).output().unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Examples:"),
+            "{cmd} --help has no examples"
+        );
+    }
 }

@@ -28,7 +28,7 @@ pub struct CheckArgs {
     #[arg(value_name = "NEW")]
     pub new: Option<PathBuf>,
     /// Compare the workspace with an earlier revision: a directory, an archive (.tar, .tar.gz,
-    /// .zip), a protobuf image, or a git revision (main, origin/main, HEAD~3, a tag, a commit).
+    /// .zip), or a git revision (main, origin/main, HEAD~3, a tag, a commit).
     /// Without it (and without OLD NEW) the working tree is compared with HEAD; under CI=true that
     /// default is refused.
     #[arg(long, value_name = "REF")]
