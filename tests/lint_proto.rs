@@ -582,6 +582,42 @@ fn suppression_comments_cover_their_element() {
     );
 }
 
+/// Loads and lints all of googleapis when the corpus is there (`../shared/corpus/proto/googleapis`
+/// beside the repository, or `TREATY_GOOGLEAPIS`), and prints the times. Run it in release:
+/// `cargo test --release --test lint_proto -- --ignored googleapis --nocapture`.
+#[test]
+#[ignore]
+fn googleapis_loads_and_lints() {
+    let dir = std::env::var_os("TREATY_GOOGLEAPIS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/proto/googleapis")
+        });
+    if !dir.is_dir() {
+        eprintln!("skipped: no googleapis at {}", dir.display());
+        return;
+    }
+    let start = std::time::Instant::now();
+    let (sources, c) = load_dir(&dir);
+    let c = c.unwrap_or_else(|e| panic!("{e}"));
+    let loaded = start.elapsed();
+    assert!(c.files.len() > 7000, "{} files", c.files.len());
+    let ws = Workspace {
+        root: dir.clone(),
+        sources,
+        contracts: vec![c],
+        ..Workspace::default()
+    };
+    let start = std::time::Instant::now();
+    let findings = treaty::lint::run(&ws, &LintConfig::default());
+    eprintln!(
+        "googleapis: {} files loaded in {loaded:.2?}; {} findings (STANDARD) in {:.2?}",
+        ws.contracts[0].files.len(),
+        findings.len(),
+        start.elapsed()
+    );
+}
+
 mod no_panic {
     use proptest::prelude::*;
 
