@@ -29,7 +29,7 @@ use crate::diag::{LoadError, LoadErrors};
 use crate::model::{
     Contract, ContractKind, Key, Operation, OperationKind, ProtoContract, ProtoFile, Suppression,
 };
-use crate::source::{FileId, SourceFile};
+use crate::source::{FileId, SourceFile, Span};
 
 pub use source_info::{location, locations, span_of};
 
@@ -262,6 +262,13 @@ pub fn qualify(package: &str, name: &str) -> String {
 
 /// Reads suppression comments. buf honours `buf:lint:ignore` only in leading comments; treaty's
 /// own `treaty:ignore` is also read from trailing comments.
+///
+/// A suppression covers the span of the element its comment leads, and the sink silences every
+/// finding inside it. buf instead silences findings whose descriptor *path* lies under the
+/// commented element's path; the two agree except in two places, adjusted here: a oneof contains
+/// its fields in the text but not in the path (they are the message's), so a oneof's comment
+/// silences only the oneof's own rules; and every `extend` block of a scope shares one path, so a
+/// comment on one block silences the extensions of all of them.
 fn suppressions(
     out: &mut Vec<Suppression>,
     lint_ignores: &mut Vec<Suppression>,
@@ -283,19 +290,32 @@ fn suppressions(
         {
             continue;
         }
-        let Some(span) = element_span(source, fid, loc) else {
+        let Some(span) = source_info::location_span(source, fid, loc) else {
             continue;
         };
-        let buf_rules = source_info::buf_leading_comment(source, loc)
+        let mut buf_rules = source_info::buf_leading_comment(source, loc)
             .map(|c| buf_ignored(c, &known))
             .unwrap_or_default();
+        if is_oneof_path(&loc.path) {
+            buf_rules.retain(|r| ONEOF_RULES.contains(&r.as_str()));
+        }
         if !buf_rules.is_empty() {
-            let s = Suppression {
-                span,
-                rules: buf_rules,
+            let spans: Vec<Span> = if is_extension_list_path(&loc.path) {
+                locations(sci, &loc.path)
+                    .iter()
+                    .filter_map(|l| source_info::location_span(source, fid, l))
+                    .collect()
+            } else {
+                vec![span]
             };
-            lint_ignores.push(s.clone());
-            out.push(s);
+            for span in spans {
+                let s = Suppression {
+                    span,
+                    rules: buf_rules.clone(),
+                };
+                lint_ignores.push(s.clone());
+                out.push(s);
+            }
         }
         let mut treaty_rules = lead.map(treaty_ignored).unwrap_or_default();
         treaty_rules.extend(trail.map(treaty_ignored).unwrap_or_default());
@@ -308,8 +328,23 @@ fn suppressions(
     }
 }
 
-fn element_span(source: &SourceFile, fid: FileId, loc: &Location) -> Option<crate::source::Span> {
-    source_info::location_span(source, fid, loc)
+/// The rules buf reports on a oneof itself (its name, its declaration).
+const ONEOF_RULES: [&str; 2] = ["ONEOF_LOWER_SNAKE_CASE", "COMMENT_ONEOF"];
+
+/// `[4, i]`, `[4, i, 3, j]`, …: a message, at the top level or nested.
+fn is_message_path(p: &[i32]) -> bool {
+    p.len() >= 2 && p.len() % 2 == 0 && p[0] == 4 && p[2..].chunks(2).all(|c| c[0] == 3)
+}
+
+/// `<message>, 8, i`: a oneof.
+fn is_oneof_path(p: &[i32]) -> bool {
+    p.len() >= 4 && p[p.len() - 2] == 8 && is_message_path(&p[..p.len() - 2])
+}
+
+/// `[7]` or `<message>, 6`: the extensions of a file or a message, where protoc records each
+/// `extend` block.
+fn is_extension_list_path(p: &[i32]) -> bool {
+    p == [7] || (p.last() == Some(&6) && is_message_path(&p[..p.len() - 1]))
 }
 
 /// The ids of the protobuf lint rules, which buf's ignore comments match by prefix.
@@ -400,6 +435,16 @@ mod tests {
             buf_ignored("buf:lint:ignore field_lower_snake_case", &known),
             vec!["field_lower_snake_case"]
         );
+    }
+
+    #[test]
+    fn paths_are_classified() {
+        assert!(is_message_path(&[4, 0]) && is_message_path(&[4, 1, 3, 2]));
+        assert!(!is_message_path(&[4, 0, 2, 1]) && !is_message_path(&[5, 0]));
+        assert!(is_oneof_path(&[4, 0, 8, 1]) && is_oneof_path(&[4, 0, 3, 1, 8, 0]));
+        assert!(!is_oneof_path(&[4, 0, 2, 8]));
+        assert!(is_extension_list_path(&[7]) && is_extension_list_path(&[4, 2, 6]));
+        assert!(!is_extension_list_path(&[7, 0]) && !is_extension_list_path(&[4, 2, 2, 6]));
     }
 
     #[test]
