@@ -41,8 +41,19 @@ pub const TREATY_IGNORE: &str = "treaty:ignore";
 /// Loads one protobuf contract.
 pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors> {
     let roots = roots(cx, spec)?;
-    let own = own_files(cx, spec, &roots)?;
-    let compiled = compile::compile(cx, &roots, &own).map_err(LoadErrors)?;
+    let (own, mut errors) = own_files(cx, spec, &roots);
+    if own.is_empty() {
+        return Err(errors);
+    }
+    // Files that could not be read are reported with the compile errors of the others.
+    let compiled = match compile::compile(cx, &roots, &own) {
+        Ok(c) if errors.is_empty() => c,
+        Ok(_) => return Err(errors),
+        Err(compile_errors) => {
+            errors.0.extend(compile_errors);
+            return Err(errors);
+        }
+    };
 
     let mut files = Vec::with_capacity(own.len());
     for f in &own {
@@ -119,12 +130,12 @@ fn roots(cx: &LoadCx, spec: &ContractSpec) -> Result<Vec<PathBuf>, LoadErrors> {
 }
 
 /// The spec's files less the excluded ones, each named relative to its import root and read
-/// into the source map.
+/// into the source map, and the errors of those that could not be.
 fn own_files(
     cx: &mut LoadCx,
     spec: &ContractSpec,
     roots: &[PathBuf],
-) -> Result<Vec<compile::OwnFile>, LoadErrors> {
+) -> (Vec<compile::OwnFile>, LoadErrors) {
     let excludes: Vec<PathBuf> = spec.excludes.iter().map(|p| canonical(p)).collect();
     let mut errors = LoadErrors::default();
     let mut own: Vec<compile::OwnFile> = Vec::new();
@@ -171,7 +182,7 @@ fn own_files(
             ),
         ));
     }
-    errors.into_result(own)
+    (own, errors)
 }
 
 fn canonical(p: &Path) -> PathBuf {
