@@ -22,7 +22,6 @@ pub mod source_info;
 use std::path::{Path, PathBuf};
 
 use prost_types::FileDescriptorProto;
-use prost_types::source_code_info::Location;
 
 use super::{ContractSpec, LoadCx, normalize};
 use crate::diag::{LoadError, LoadErrors};
@@ -344,7 +343,7 @@ const ONEOF_RULES: [&str; 2] = ["ONEOF_LOWER_SNAKE_CASE", "COMMENT_ONEOF"];
 
 /// `[4, i]`, `[4, i, 3, j]`, …: a message, at the top level or nested.
 fn is_message_path(p: &[i32]) -> bool {
-    p.len() >= 2 && p.len() % 2 == 0 && p[0] == 4 && p[2..].chunks(2).all(|c| c[0] == 3)
+    p.len() >= 2 && p.len().is_multiple_of(2) && p[0] == 4 && p[2..].chunks(2).all(|c| c[0] == 3)
 }
 
 /// `<message>, 8, i`: a oneof.
