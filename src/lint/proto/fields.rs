@@ -1,4 +1,5 @@
-//! Field rules.
+//! Field rules: what a field may be declared as (here, never `required`). Naming and comments
+//! of fields live with the other naming and comment rules.
 
 use prost_types::field_descriptor_proto::Label;
 
