@@ -628,6 +628,14 @@ impl std::ops::Deref for SchemaChange {
     }
 }
 
+/// A node met by [`Engine::reachable`]: its parent in the list and the index of the edge
+/// taken from it.
+#[derive(Clone, Copy, Debug)]
+pub struct Reached {
+    pub node: DiffId,
+    pub parent: Option<(usize, usize)>,
+}
+
 /// The index of a node of the diff graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DiffId(usize);
@@ -688,25 +696,71 @@ impl<'a> Engine<'a> {
             if !seen.insert(node) {
                 continue;
             }
-            let n = &self.nodes[node];
-            for c in &n.changes {
-                let pointer = match (&c.subject, c.kind.is_property()) {
-                    (Some(name), true) => {
-                        format!("{pointer}/properties/{}", escape(name))
-                    }
-                    _ => pointer.clone(),
-                };
-                out.push(SchemaChange {
-                    pointer,
-                    change: c.clone(),
-                });
-            }
+            out.extend(self.own_changes(DiffId(node), &pointer));
             // Reverse, so children come out in the order they were compared.
-            for (segment, child) in n.children.iter().rev() {
+            for (segment, child) in self.nodes[node].children.iter().rev() {
                 stack.push((*child, format!("{pointer}/{segment}")));
             }
         }
         out
+    }
+
+    /// The nodes reachable from `root` (itself first), each once, with the way it was reached:
+    /// the index of its parent in the list and the pointer segment from there, from which
+    /// [`Engine::pointer_of`] builds its pointer. A caller that meets the same nodes from many
+    /// roots (a component used by many operations) can judge each node once and only count the
+    /// other uses, without building pointers it does not need.
+    pub fn reachable(&self, root: DiffId) -> Vec<Reached> {
+        let mut out = vec![Reached {
+            node: root,
+            parent: None,
+        }];
+        let mut seen = HashSet::from([root.0]);
+        let mut i = 0;
+        while i < out.len() {
+            let node = out[i].node.0;
+            for (k, (_, child)) in self.nodes[node].children.iter().enumerate() {
+                if seen.insert(*child) {
+                    out.push(Reached {
+                        node: DiffId(*child),
+                        parent: Some((i, k)),
+                    });
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The pointer of `reached[i]`, under `path`.
+    pub fn pointer_of(&self, reached: &[Reached], i: usize, path: &str) -> String {
+        let mut segments = Vec::new();
+        let mut cur = i;
+        while let Some((parent, k)) = reached[cur].parent {
+            segments.push(self.nodes[reached[parent].node.0].children[k].0.as_str());
+            cur = parent;
+        }
+        let mut pointer = path.to_string();
+        for s in segments.iter().rev() {
+            pointer.push('/');
+            pointer.push_str(s);
+        }
+        pointer
+    }
+
+    /// The changes found at one node (not below it), located under `pointer`.
+    pub fn own_changes(&self, node: DiffId, pointer: &str) -> Vec<SchemaChange> {
+        self.nodes[node.0]
+            .changes
+            .iter()
+            .map(|c| SchemaChange {
+                pointer: match (&c.subject, c.kind.is_property()) {
+                    (Some(name), true) => format!("{pointer}/properties/{}", escape(name)),
+                    _ => pointer.to_string(),
+                },
+                change: c.clone(),
+            })
+            .collect()
     }
 
     /// True when nothing reachable from `root` changes what is accepted.

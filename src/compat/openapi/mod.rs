@@ -39,9 +39,11 @@ use indexmap::IndexMap;
 
 use super::{Emitter, PairCx, rule::BreakingRule};
 use crate::diag::Severity;
-use crate::model::{Operation, OperationKind, SchemaId, SecurityRequirement, path_shape};
+use crate::model::{
+    Direction, Operation, OperationKind, SchemaId, SecurityRequirement, path_shape,
+};
 use crate::report::Bump;
-use crate::schema::compat::{ChangeKind, Engine};
+use crate::schema::compat::{ChangeKind, DiffId, Engine, SchemaChange};
 use crate::source::{FileId, Span};
 use crate::workspace::Workspace;
 
@@ -49,7 +51,7 @@ pub use lifecycle::DEFAULT_DEPRECATION_DAYS;
 use lifecycle::{Policy, Removal, Stability};
 pub use rules::RULES;
 use rules::*;
-use schema::Use;
+use schema::{Ctx, Use};
 
 /// Compares the two revisions of one OpenAPI contract.
 pub fn diff(cx: &PairCx, em: &mut Emitter) {
@@ -67,6 +69,8 @@ pub fn diff(cx: &PairCx, em: &mut Emitter) {
         engine: Engine::new(&cx.old.schemas, &cx.new.schemas),
         policy,
         pending: IndexMap::new(),
+        judged: HashMap::new(),
+        judged_roots: HashMap::new(),
         renamed: HashSet::new(),
         global_security_reported: false,
     };
@@ -102,13 +106,18 @@ impl Site {
 /// A schema finding waiting for the other uses of the same location to be counted.
 struct Pending {
     rule: &'static BreakingRule,
-    old: Span,
-    new: Span,
+    change: SchemaChange,
+    dir: Direction,
+    /// Written for the first use that reports it.
     message: String,
+    /// Uses that report it (not lenient about it, not suppressed); none means it is dropped.
     uses: usize,
 }
 
 type PendingKey = (&'static str, Span, Span, Option<String>, ChangeKind);
+
+/// A node of the schema diff graph as met from one kind of use: its findings, once judged.
+type NodeUse = (DiffId, Ctx, Ctx, bool);
 
 pub(crate) struct Differ<'c, 'e, 'w> {
     cx: &'c PairCx<'c>,
@@ -116,6 +125,11 @@ pub(crate) struct Differ<'c, 'e, 'w> {
     engine: Engine<'c>,
     policy: Policy,
     pending: IndexMap<PendingKey, Pending>,
+    /// The pending findings of each node of the diff graph per kind of use, so a component
+    /// shared by many operations is judged once and its other uses only counted.
+    judged: HashMap<NodeUse, Vec<usize>>,
+    /// The same for everything reachable from a root, for schemas used as a whole many times.
+    judged_roots: HashMap<(DiffId, Ctx, Ctx), Vec<usize>>,
     /// Path templates already reported as renamed (once per path, not per method).
     renamed: HashSet<(String, String)>,
     global_security_reported: bool,
@@ -152,13 +166,49 @@ impl Differ<'_, '_, '_> {
     fn schema(&mut self, site: &Site, usage: Use, old: SchemaId, new: SchemaId) {
         let dir = usage.root.direction();
         let root = self.engine.compare(old, new, dir);
-        for change in self.engine.changes(root, "") {
+        let found = match self.judged_roots.get(&(root, usage.root, usage.nested)) {
+            Some(found) => found.clone(),
+            None => {
+                let mut found = Vec::new();
+                let reached = self.engine.reachable(root);
+                for (i, r) in reached.iter().enumerate() {
+                    let key = (r.node, usage.root, usage.nested, i == 0);
+                    match self.judged.get(&key) {
+                        Some(f) => found.extend_from_slice(f),
+                        None => {
+                            let pointer = self.engine.pointer_of(&reached, i, "");
+                            let f = self.judge_node(usage, r.node, &pointer);
+                            found.extend_from_slice(&f);
+                            self.judged.insert(key, f);
+                        }
+                    }
+                }
+                self.judged_roots
+                    .insert((root, usage.root, usage.nested), found.clone());
+                found
+            }
+        };
+        let all_allowed = !site.lenient && self.cx.new.suppressions.is_empty();
+        for i in found {
+            if !all_allowed && !self.allowed(site, self.pending[i].rule) {
+                continue;
+            }
+            let p = &mut self.pending[i];
+            if p.uses == 0 {
+                p.message = schema::message(&p.change, &site.text, p.dir);
+            }
+            p.uses += 1;
+        }
+    }
+
+    /// The rules the changes of one node of the diff graph are reported under, as pending
+    /// findings (shared with every other node that finds the same change at the same place).
+    fn judge_node(&mut self, usage: Use, node: DiffId, pointer: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        for change in self.engine.own_changes(node, pointer) {
             let Some(rule) = schema::rule_for(usage, &change, &self.policy) else {
                 continue;
             };
-            if !self.allowed(site, rule) {
-                continue;
-            }
             let key = (
                 rule.id,
                 change.old,
@@ -166,23 +216,22 @@ impl Differ<'_, '_, '_> {
                 change.subject.clone(),
                 change.kind,
             );
-            match self.pending.get_mut(&key) {
-                Some(p) => p.uses += 1,
+            let i = match self.pending.get_index_of(&key) {
+                Some(i) => i,
                 None => {
-                    let message = schema::message(&change, &site.text, dir);
-                    self.pending.insert(
-                        key,
-                        Pending {
-                            rule,
-                            old: change.old,
-                            new: change.new,
-                            message,
-                            uses: 1,
-                        },
-                    );
+                    let pending = Pending {
+                        rule,
+                        change,
+                        dir: usage.root.direction(),
+                        message: String::new(),
+                        uses: 0,
+                    };
+                    self.pending.insert_full(key, pending).0
                 }
-            }
+            };
+            found.push(i);
         }
+        found
     }
 
     /// Emits the merged schema findings.
@@ -190,6 +239,7 @@ impl Differ<'_, '_, '_> {
         let config = &self.cx.options.config;
         for (_, p) in std::mem::take(&mut self.pending) {
             let message = match p.uses {
+                0 => continue,
                 1 => p.message,
                 n => format!(
                     "{} (the same schema is used in {} other places)",
@@ -199,7 +249,9 @@ impl Differ<'_, '_, '_> {
             };
             let enum_added =
                 p.rule.id.ends_with("enum-value-added") && p.rule.id.starts_with("response-");
-            if let Some(f) = self.em.emit(p.rule, Some(p.old), Some(p.new), message)
+            if let Some(f) = self
+                .em
+                .emit(p.rule, Some(p.change.old), Some(p.change.new), message)
                 && enum_added
                 && let Some(severity) = config.response_enum_added
                 && !config.severity.contains_key(p.rule.id)
