@@ -973,8 +973,9 @@ impl<'a> Engine<'a> {
                 cx.push(kind, o.span, n.span, None, None, None, false);
             }
         }
-        if o.format != n.format && !ob.is_any() && overlaps(ob, nb) {
-            let kind = match (o.format.as_deref(), n.format.as_deref()) {
+        let (of, nf) = (validating_format(o), validating_format(n));
+        if of != nf && !ob.is_any() && overlaps(ob, nb) {
+            let kind = match (of, nf) {
                 (None, Some(_)) => ChangeKind::TypeSpecialized,
                 (Some(_), None) => ChangeKind::TypeGeneralized,
                 (Some(a), Some(b)) if format_widens(a, b) => ChangeKind::TypeGeneralized,
@@ -2377,10 +2378,40 @@ fn count(t: TypeSet) -> u32 {
 
 /// Formats whose values include all of another's: `int64` holds every `int32`.
 fn format_widens(from: &str, to: &str) -> bool {
-    matches!(
-        (from, to),
-        ("int32", "int64") | ("float", "double") | ("date", "date-time")
-    )
+    matches!((from, to), ("int32", "int64") | ("float", "double"))
+}
+
+/// The schema's format when it restricts values. Formats like `binary` (a file part),
+/// `password` or a vendor's `unix-time` only annotate: adding or dropping one accepts the same
+/// values, so it is no change.
+fn validating_format(s: &Schema) -> Option<&str> {
+    const VALIDATING: &[&str] = &[
+        "date-time",
+        "date",
+        "time",
+        "duration",
+        "email",
+        "idn-email",
+        "hostname",
+        "idn-hostname",
+        "ipv4",
+        "ipv6",
+        "uri",
+        "uri-reference",
+        "iri",
+        "iri-reference",
+        "uuid",
+        "uri-template",
+        "json-pointer",
+        "relative-json-pointer",
+        "regex",
+        "int32",
+        "int64",
+        "float",
+        "double",
+        "byte",
+    ];
+    s.format.as_deref().filter(|f| VALIDATING.contains(f))
 }
 
 /// `enum` values, or the `x-extensible-enum` values standing for them (and whether they did).
@@ -2697,6 +2728,28 @@ mod tests {
         assert_eq!(
             kinds(&req),
             vec![(String::new(), ChangeKind::OneOfAdded, Impact::Compatible)]
+        );
+    }
+
+    #[test]
+    fn formats_that_only_annotate_are_no_change() {
+        let (mut o, mut n) = (A::new(), A::new());
+        let a = o.string(None);
+        let b = n.add(|s| {
+            s.types = TypeSet::STRING;
+            s.format = Some("binary".into());
+        });
+        assert_eq!(
+            diff(&o.0, a, &n.0, b, Direction::ConsumerWrites, ""),
+            vec![]
+        );
+        let c = n.add(|s| {
+            s.types = TypeSet::STRING;
+            s.format = Some("date-time".into());
+        });
+        assert_eq!(
+            kinds(&diff(&o.0, a, &n.0, c, Direction::ConsumerWrites, "")),
+            vec![(String::new(), ChangeKind::TypeSpecialized, Impact::Breaking)]
         );
     }
 

@@ -40,7 +40,7 @@ use indexmap::IndexMap;
 use super::{Emitter, PairCx, rule::BreakingRule};
 use crate::diag::Severity;
 use crate::model::{
-    Direction, Operation, OperationKind, SchemaId, SecurityRequirement, path_shape,
+    Contract, Direction, Operation, OperationKind, SchemaId, SecurityRequirement, path_shape,
 };
 use crate::report::Bump;
 use crate::schema::compat::{ChangeKind, DiffId, Engine, SchemaChange};
@@ -195,7 +195,8 @@ impl Differ<'_, '_, '_> {
             }
             let p = &mut self.pending[i];
             if p.uses == 0 {
-                p.message = schema::message(&p.change, &site.text, p.dir);
+                let component = component_at(self.cx.new, p.change.new);
+                p.message = schema::message(&p.change, &site.text, p.dir, component);
             }
             p.uses += 1;
         }
@@ -599,6 +600,15 @@ impl Differ<'_, '_, '_> {
             }
         }
     }
+}
+
+/// The component schema whose definition holds `span`, if any.
+fn component_at(contract: &Contract, span: Span) -> Option<&str> {
+    contract
+        .components
+        .iter()
+        .find(|(_, id)| contract.schemas.get(**id).span.contains(&span))
+        .map(|(name, _)| name.as_str())
 }
 
 /// True when some client that met `old` may not meet `new`: an old alternative that no new

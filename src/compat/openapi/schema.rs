@@ -336,7 +336,13 @@ pub fn readable(pointer: &str) -> String {
 }
 
 /// The message of a schema finding: what changed, where, why it matters and what to do.
-pub fn message(change: &SchemaChange, usage_text: &str, dir: Direction) -> String {
+/// `component` names the component schema the change is in, when it is in one.
+pub fn message(
+    change: &SchemaChange,
+    usage_text: &str,
+    dir: Direction,
+    component: Option<&str>,
+) -> String {
     let at = readable(&change.pointer);
     let subject = change.subject.as_deref().unwrap_or_default();
     let from_to = match (&change.old_value, &change.new_value) {
@@ -398,10 +404,11 @@ pub fn message(change: &SchemaChange, usage_text: &str, dir: Direction) -> Strin
             }
         }
     };
-    let place = if at.is_empty() {
-        usage_text.to_string()
-    } else {
-        format!("`{at}` in {usage_text}")
+    let place = match (at.is_empty(), component) {
+        (true, None) => usage_text.to_string(),
+        (true, Some(c)) => format!("schema `{c}` in {usage_text}"),
+        (false, None) => format!("`{at}` in {usage_text}"),
+        (false, Some(c)) => format!("schema `{c}`, used at `{at}` in {usage_text}"),
     };
     let consequence = match (change.impact, dir) {
         (Impact::Breaking, Direction::ConsumerWrites) => {
