@@ -248,6 +248,69 @@ fn every_oasdiff_error_check_has_a_fixture() {
     assert!(missing.is_empty(), "{missing:?}");
 }
 
+/// DIFFERENCES.md lists every rule whose severity differs from oasdiff's, with the severities
+/// the rules declare; the rules' docs say so too.
+#[test]
+fn the_documented_differences_from_oasdiff_are_the_declared_ones() {
+    let text = std::fs::read_to_string(root().join(FIXTURES).join("DIFFERENCES.md")).unwrap();
+    let level = |s: &str| match s {
+        "error" => treaty::diag::Severity::Error,
+        "warning" => treaty::diag::Severity::Warning,
+        "info" => treaty::diag::Severity::Info,
+        other => panic!("unknown level {other}"),
+    };
+    let rules: BTreeMap<_, _> = treaty::compat::openapi::RULES
+        .iter()
+        .map(|r| (r.id, *r))
+        .collect();
+    let mut listed = BTreeSet::new();
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| id") && !l.starts_with("|---"))
+    {
+        let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (id, theirs, ours) = (cols[1], cols[2], cols[3]);
+        let rule = rules
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} is not a rule"));
+        assert_eq!(rule.severity, level(ours), "{id}");
+        assert_ne!(level(theirs), level(ours), "{id}");
+        assert!(
+            rule.doc.contains("treaty differs from oasdiff"),
+            "{id}: docs do not say it differs"
+        );
+        listed.insert(id);
+    }
+    let documented: BTreeSet<&str> = rules
+        .values()
+        .filter(|r| r.doc.contains("treaty differs from oasdiff"))
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(documented, listed);
+    // And against oasdiff's own table, when it is at hand.
+    if let Ok(tsv) = std::fs::read_to_string(root().join("../shared/reference/openapi-checks.tsv"))
+    {
+        for l in tsv.lines() {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let (Some(id), Some(lvl)) = (cols.first(), cols.get(1)) else {
+                continue;
+            };
+            let Some(rule) = rules.get(id) else { continue };
+            let theirs = match *lvl {
+                "ERR" => treaty::diag::Severity::Error,
+                "WARN" => treaty::diag::Severity::Warning,
+                "INFO" => treaty::diag::Severity::Info,
+                _ => continue,
+            };
+            assert_eq!(
+                rule.severity != theirs,
+                listed.contains(id),
+                "{id}: oasdiff says {lvl}"
+            );
+        }
+    }
+}
+
 // ---- the schema engine end to end --------------------------------------------------------------
 
 /// Writes an old and a new document into a temporary directory and returns the findings.
