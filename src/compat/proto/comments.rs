@@ -47,10 +47,21 @@ fn documentation(l: Option<&Location>) -> (String, String) {
         .unwrap_or_default()
 }
 
-/// Compares the comments of an element paired across revisions.
+/// The comments of a location as written.
+fn raw(l: Option<&Location>) -> (Option<&str>, Option<&str>) {
+    l.map(|l| {
+        (
+            l.leading_comments.as_deref(),
+            l.trailing_comments.as_deref(),
+        )
+    })
+    .unwrap_or_default()
+}
+
+/// Compares the comments of an element paired across revisions; `what` names it, for the message.
 pub(super) fn element(
     j: &mut Judge,
-    what: &str,
+    what: impl FnOnce() -> String,
     (of, op): (usize, &[i32]),
     (nf, np): (usize, &[i32]),
 ) {
@@ -58,10 +69,11 @@ pub(super) fn element(
         return;
     }
     let (before, after) = (j.old.location(of, op), j.new.location(nf, np));
-    if documentation(before) == documentation(after) {
+    // Most comments are unchanged byte for byte: settle those without cleaning anything.
+    if raw(before) == raw(after) || documentation(before) == documentation(after) {
         return;
     }
-    report(j, what, j.old.span(of, op), j.new.span(nf, np));
+    report(j, &what(), j.old.span(of, op), j.new.span(nf, np));
 }
 
 fn report(
@@ -84,7 +96,7 @@ pub(super) fn judge_unchanged_files(j: &mut Judge, pairs: &[FilePair]) {
         let (Some(o), Some(n)) = (p.old, p.new) else {
             continue;
         };
-        if !p.same || p.same_source {
+        if !p.same || p.same_text {
             continue;
         }
         let (old, new) = (j.old, j.new);

@@ -190,7 +190,7 @@ fn pair(j: &mut Judge, full: &str, o: &Enm, n: &Enm) {
     reserved_deleted(j, full, o, n);
     comments::element(
         j,
-        &format!("enum `{full}`"),
+        || format!("enum `{full}`"),
         (o.file, &o.path),
         (n.file, &n.path),
     );
@@ -257,10 +257,10 @@ fn values(j: &mut Judge, full: &str, o: &Enm, n: &Enm) {
                 .iter()
                 .position(|w| w.number() == number && w.name() == v.name())
         {
-            let what = format!("enum value `{}` of `{full}`", v.name());
+            let what = || format!("enum value `{}` of `{full}`", v.name());
             comments::element(
                 j,
-                &what,
+                what,
                 (o.file, &value_path(o, i)),
                 (n.file, &value_path(n, k)),
             );

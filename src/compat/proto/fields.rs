@@ -309,7 +309,7 @@ pub(super) fn pair(j: &mut Judge, o: &FieldAt, n: &FieldAt) {
     same_jstype(j, o, n);
     same_java_utf8(j, o, n);
     same_utf8(j, o, n);
-    comments::element(j, &n.describe(), (o.file, &o.path), (n.file, &n.path));
+    comments::element(j, || n.describe(), (o.file, &o.path), (n.file, &n.path));
 }
 
 /// Judges a field of a message pair that is gone from the new message.
@@ -396,6 +396,9 @@ fn json_name(f: &FieldDescriptorProto) -> String {
 fn same_json_name(j: &mut Judge, o: &FieldAt, n: &FieldAt) {
     // Extensions are written in JSON under their full name in brackets, not a JSON name.
     if o.is_extension() || n.is_extension() {
+        return;
+    }
+    if o.d.json_name.is_some() && o.d.json_name == n.d.json_name {
         return;
     }
     let (before, after) = (json_name(o.d), json_name(n.d));
@@ -572,6 +575,11 @@ fn default_kept(j: &mut Judge, o: &FieldAt, n: &FieldAt) {
         || o.d.r#type() != n.d.r#type()
         || o.d.type_name() != n.d.type_name()
     {
+        return;
+    }
+    // Without an explicit default on either side the implicit ones agree, except for an enum,
+    // whose first value may have changed.
+    if o.d.default_value.is_none() && n.d.default_value.is_none() && o.d.r#type() != Type::Enum {
         return;
     }
     let (Some(before), Some(after)) = (default_value(j.old, o.d), default_value(j.new, n.d)) else {

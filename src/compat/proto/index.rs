@@ -120,9 +120,11 @@ pub(super) type Ext<'a> = Elem<'a, FieldDescriptorProto>;
 /// One side of the comparison.
 pub(super) struct Side<'a> {
     pub ws: &'a Workspace,
+    set: &'a FileDescriptorSet,
     pub files: Vec<PFile<'a>>,
     pub file_ix: HashMap<&'a str, usize>,
-    /// Every message and enum of the compiled set by full name (no leading dot), imports included.
+    /// The messages and enums that changed files can refer to, by full name (no leading dot),
+    /// imports included (see [`Side::index_types`]).
     pub types: HashMap<String, Ty<'a>>,
     /// Packages of the own files, with the files declaring each.
     pub packages: IndexMap<&'a str, Vec<usize>>,
@@ -134,12 +136,14 @@ pub(super) struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    /// Indexes the files of one revision; `skip_unstable` leaves out buf's unstable packages.
+    /// Lists the files of one revision; `skip_unstable` leaves out buf's unstable packages.
     pub fn new(ws: &'a Workspace, proto: &'a ProtoContract, skip_unstable: bool) -> Side<'a> {
-        let set = &proto.descriptors.file;
+        let set = &proto.descriptors;
         let mut files = Vec::with_capacity(proto.files.len());
         for pf in &proto.files {
-            let Some(d) = set.get(pf.index) else { continue };
+            let Some(d) = set.file.get(pf.index) else {
+                continue;
+            };
             let package = d.package();
             if skip_unstable && is_unstable_package(package) {
                 continue;
@@ -158,17 +162,49 @@ impl<'a> Side<'a> {
         for (i, f) in files.iter().enumerate() {
             packages.entry(f.package).or_default().push(i);
         }
-        let types = types_of(&proto.descriptors);
         Side {
             ws,
+            set,
             files,
             file_ix,
-            types,
+            types: HashMap::new(),
             packages,
             messages: IndexMap::new(),
             enums: IndexMap::new(),
             services: IndexMap::new(),
             extensions: IndexMap::new(),
+        }
+    }
+
+    /// Indexes the types of the changed files and of everything they import (directly or not):
+    /// the only types a rule can look up, since a rule reads the files that changed and the types
+    /// those files refer to.
+    pub fn index_types(&mut self) {
+        let by_name: HashMap<&str, &'a FileDescriptorProto> =
+            self.set.file.iter().map(|d| (d.name(), d)).collect();
+        let mut todo: Vec<&'a FileDescriptorProto> = self
+            .files
+            .iter()
+            .filter(|f| f.changed)
+            .map(|f| f.d)
+            .collect();
+        let mut seen: HashSet<&str> = todo.iter().map(|d| d.name()).collect();
+        while let Some(d) = todo.pop() {
+            let mut prefix = d.package().to_string();
+            collect_types(
+                &mut self.types,
+                &mut prefix,
+                &d.message_type,
+                &d.enum_type,
+                Syntax::of(d),
+            );
+            for dep in &d.dependency {
+                if let Some(&dd) = by_name.get(dep.as_str())
+                    && seen.insert(dd.name())
+                {
+                    todo.push(dd);
+                }
+            }
         }
     }
 
@@ -441,31 +477,33 @@ fn map_entry_owner(fd: &FileDescriptorProto, path: &[i32]) -> Option<Vec<i32>> {
 }
 
 /// Pairs the files of two sides by name and marks as changed every file that differs from its
-/// counterpart (or has none), plus the files that import a changed file: an enum's first value,
-/// which is the default of fields in importing files, is the one thing a rule reads across files
-/// whose own descriptors are equal. Returns the pairs, with whether their source info (comments,
-/// positions) is the same.
+/// counterpart (or has none), plus the files that import a changed one: names in an importing
+/// file may resolve differently, and an enum's first value is the default of fields in the files
+/// that use it. Returns the pairs, with whether their text is the same.
 pub(super) fn pair_files(old: &mut Side, new: &mut Side) -> Vec<FilePair> {
+    let text = |side: &Side, i: usize| side.ws.sources.get(side.files[i].id).text.clone();
     let mut pairs = Vec::new();
     for (oi, of) in old.files.iter().enumerate() {
-        match new.file_ix.get(of.name) {
+        let pair = match new.file_ix.get(of.name) {
             Some(&ni) => {
-                let nf = &new.files[ni];
-                let same = same_descriptor(of.d, nf.d);
-                pairs.push(FilePair {
+                // Equal text compiles to equal descriptors (imports aside, see below) and is far
+                // cheaper to compare; otherwise the descriptors decide, source info aside.
+                let same_text = *text(old, oi) == *text(new, ni);
+                FilePair {
                     old: Some(oi),
                     new: Some(ni),
-                    same,
-                    same_source: same && of.d.source_code_info == nf.d.source_code_info,
-                });
+                    same: same_text || same_descriptor(of.d, new.files[ni].d),
+                    same_text,
+                }
             }
-            None => pairs.push(FilePair {
+            None => FilePair {
                 old: Some(oi),
                 new: None,
                 same: false,
-                same_source: false,
-            }),
-        }
+                same_text: false,
+            },
+        };
+        pairs.push(pair);
     }
     for (ni, nf) in new.files.iter().enumerate() {
         if !old.file_ix.contains_key(nf.name) {
@@ -473,11 +511,13 @@ pub(super) fn pair_files(old: &mut Side, new: &mut Side) -> Vec<FilePair> {
                 old: None,
                 new: Some(ni),
                 same: false,
-                same_source: false,
+                same_text: false,
             });
         }
     }
-    let changed: HashSet<&str> = pairs
+    // Files whose names may resolve differently: the changed ones, and, through `import public`,
+    // the files re-exporting them, until nothing more is added.
+    let mut changed: HashSet<String> = pairs
         .iter()
         .filter(|p| !p.same)
         .flat_map(|p| {
@@ -487,20 +527,45 @@ pub(super) fn pair_files(old: &mut Side, new: &mut Side) -> Vec<FilePair> {
             ]
         })
         .flatten()
+        .map(str::to_string)
         .collect();
-    let changed: HashSet<String> = changed.into_iter().map(str::to_string).collect();
-    for p in &mut pairs {
-        let importer = |side: &Side, i: Option<usize>| {
-            i.is_some_and(|i| {
-                side.files[i]
-                    .d
-                    .dependency
-                    .iter()
-                    .any(|d| changed.contains(d))
-            })
-        };
-        if p.same && (importer(old, p.old) || importer(new, p.new)) {
-            p.same = false;
+    loop {
+        let mut grew = false;
+        for p in &mut pairs {
+            if !p.same {
+                continue;
+            }
+            let imports = |side: &Side, i: Option<usize>| {
+                let Some(d) = i.map(|i| side.files[i].d) else {
+                    return (false, false);
+                };
+                let hit = |k: &i32| {
+                    d.dependency
+                        .get(*k as usize)
+                        .is_some_and(|n| changed.contains(n))
+                };
+                (
+                    d.dependency.iter().any(|n| changed.contains(n)),
+                    d.public_dependency.iter().any(hit),
+                )
+            };
+            let (o, op) = imports(old, p.old);
+            let (n, np) = imports(new, p.new);
+            if o || n {
+                p.same = false;
+                p.same_text = false;
+                if op || np {
+                    let name = p
+                        .old
+                        .map(|i| old.files[i].name)
+                        .or(p.new.map(|i| new.files[i].name))
+                        .unwrap_or_default();
+                    grew |= changed.insert(name.to_string());
+                }
+            }
+        }
+        if !grew {
+            break;
         }
     }
     for p in &pairs {
@@ -523,8 +588,8 @@ pub(super) struct FilePair {
     pub new: Option<usize>,
     /// The descriptors are equal, source info aside, and nothing they import changed.
     pub same: bool,
-    /// The source info is equal too: nothing at all to compare.
-    pub same_source: bool,
+    /// The text is equal too: not even a comment to compare.
+    pub same_text: bool,
 }
 
 /// Descriptor equality without the source info, field by field, so nothing is cloned.

@@ -219,7 +219,7 @@ fn pair(j: &mut Judge, full: &str, o: &Msg, n: &Msg) {
     }
     comments::element(
         j,
-        &format!("message `{full}`"),
+        || format!("message `{full}`"),
         (o.file, &o.path),
         (n.file, &n.path),
     );
@@ -329,10 +329,10 @@ fn oneofs_deleted(j: &mut Judge, full: &str, o: &Msg, n: &Msg) {
     for (i, name) in real_oneofs(o.d) {
         match new_oneofs.iter().find(|(_, m)| *m == name) {
             Some(&(k, _)) => {
-                let what = format!("oneof `{name}` of message `{full}`");
+                let what = || format!("oneof `{name}` of message `{full}`");
                 let op = [o.path.as_slice(), &[tag::MESSAGE_ONEOF, i as i32]].concat();
                 let np = [n.path.as_slice(), &[tag::MESSAGE_ONEOF, k as i32]].concat();
-                comments::element(j, &what, (o.file, &op), (n.file, &np));
+                comments::element(j, what, (o.file, &op), (n.file, &np));
             }
             None => {
                 let msg = format!(

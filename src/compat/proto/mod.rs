@@ -158,8 +158,10 @@ pub fn diff(cx: &PairCx, em: &mut Emitter) {
     let mut old = Side::new(cx.old_ws, old_proto, skip_unstable);
     let mut new = Side::new(cx.new_ws, new_proto, skip_unstable);
     let files = index::pair_files(&mut old, &mut new);
-    old.index_changed();
-    new.index_changed();
+    for side in [&mut old, &mut new] {
+        side.index_changed();
+        side.index_types();
+    }
     let mut j = Judge {
         old: &old,
         new: &new,

@@ -220,7 +220,7 @@ fn pair(j: &mut Judge, full: &str, o: &Svc, n: &Svc) {
     }
     comments::element(
         j,
-        &format!("service `{full}`"),
+        || format!("service `{full}`"),
         (o.file, &o.path),
         (n.file, &n.path),
     );
@@ -293,7 +293,7 @@ fn method(
         let is = j.new.span_first(na.0, &[&option(na), na.1]);
         j.report(&RPC_SAME_IDEMPOTENCY_LEVEL, was, is, msg);
     }
-    comments::element(j, &name, oa, na);
+    comments::element(j, || name, oa, na);
 }
 
 /// A request or response type change: a different shape breaks the wire, a new name for the
