@@ -694,6 +694,35 @@ fn x_treaty_ignore_silences_a_rule_where_it_is_written() {
     );
 }
 
+#[test]
+fn top_level_security_tightened_is_reported_once_where_it_is_written() {
+    let d = |security: &str, op_security: &str| {
+        format!(
+            "openapi: 3.0.3\ninfo: {{title: T, version: 1.0.0}}\nsecurity: {security}\npaths:\n  /a:\n    get:\n{op_security}      responses:\n        '200': {{description: ok}}\n  /b:\n    get:\n      responses:\n        '200': {{description: ok}}\ncomponents:\n  securitySchemes:\n    key: {{type: apiKey, in: header, name: X-Key}}\n    basic: {{type: http, scheme: basic}}\n"
+        )
+    };
+    // Anonymous or a key, then a key only: both operations inherit it, one finding.
+    let got = compare(&d("[{}, {key: []}]", ""), &d("[{key: []}]", ""));
+    assert_eq!(
+        got,
+        vec!["api-security-tightened new.yaml:3:1 old.yaml:3:1".to_string()]
+    );
+    // Another scheme accepted besides the old one loosens: nothing to report.
+    assert_eq!(
+        compare(&d("[{key: []}]", ""), &d("[{key: []}, {basic: []}]", "")),
+        Vec::<String>::new()
+    );
+    // An operation that sets its own, stricter requirements is reported on the operation.
+    let got = compare(
+        &d("[{key: []}]", ""),
+        &d("[{key: []}]", "      security: [{key: [], basic: []}]\n"),
+    );
+    assert_eq!(
+        got,
+        vec!["api-security-tightened new.yaml:6:5 old.yaml:6:5".to_string()]
+    );
+}
+
 // ---- Stripe -------------------------------------------------------------------------------------
 
 /// `METHOD /path/{}` of every operation of a description, read independently of treaty.
