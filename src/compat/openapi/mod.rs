@@ -242,6 +242,7 @@ impl Differ<'_, '_, '_> {
             let message = match p.uses {
                 0 => continue,
                 1 => p.message,
+                2 => format!("{} (the same schema is used in one other place)", p.message),
                 n => format!(
                     "{} (the same schema is used in {} other places)",
                     p.message,
