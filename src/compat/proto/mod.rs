@@ -281,7 +281,7 @@ fn judge_deletions<D>(
             continue;
         }
         let of = &old_side.files[o.file];
-        let at_old = old_side.span(o.file, &o.path);
+        let at_old = || old_side.span(o.file, &o.path);
         if let Some(&nfi) = new_side.file_ix.get(of.name) {
             let nf = &new_side.files[nfi];
             let still_here = new
@@ -297,7 +297,7 @@ fn judge_deletions<D>(
                 );
                 j.report(
                     del.file_rule,
-                    at_old,
+                    at_old(),
                     new_side.enclosing(of.name, &o.nested),
                     msg,
                 );
@@ -313,7 +313,7 @@ fn judge_deletions<D>(
             );
             j.report(
                 del.package_rule,
-                at_old,
+                at_old(),
                 new_side.enclosing(of.name, &o.nested),
                 msg,
             );
