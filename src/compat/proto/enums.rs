@@ -1,8 +1,7 @@
 //! Enums and their values: enums pair by full name, values by number.
 
 use super::index::{Enm, Syntax, tag};
-use super::messages::range_text;
-use super::shape::missing;
+use super::messages::{KeptRanges, names_kept, ranges_kept};
 use super::{Deletion, Judge, additions, comments, judge_deletions};
 use crate::breaking_rule;
 
@@ -323,46 +322,40 @@ fn value_deleted(
 }
 
 fn reserved_deleted(j: &mut Judge, full: &str, o: &Enm, n: &Enm) {
-    if !j.on(&RESERVED_ENUM_NO_DELETE) {
-        return;
-    }
-    // Enum reserved ranges end inclusively.
-    let max = i32::MAX as i64;
-    let cover: Vec<(i64, i64)> =
-        n.d.reserved_range
-            .iter()
-            .map(|r| (r.start() as i64, r.end() as i64))
-            .collect();
+    // Enum ranges end inclusively.
+    let inclusive = |r: &prost_types::enum_descriptor_proto::EnumReservedRange| {
+        (r.start() as i64, r.end() as i64)
+    };
+    let (old_ranges, new_ranges): (Vec<_>, Vec<_>) = (
+        o.d.reserved_range.iter().map(inclusive).collect(),
+        n.d.reserved_range.iter().map(inclusive).collect(),
+    );
+    let old = j.old;
+    let at =
+        |t: i32| move |i: usize| old.span(o.file, &[o.path.as_slice(), &[t, i as i32]].concat());
     let new_at = j.new.span(n.file, &n.path);
-    for (i, r) in o.d.reserved_range.iter().enumerate() {
-        let range = (r.start() as i64, r.end() as i64);
-        let gone = missing(range, &cover);
-        if gone.is_empty() {
-            continue;
-        }
-        let gone: Vec<String> = gone.iter().map(|(s, e)| range_text(*s, *e, max)).collect();
-        let msg = format!(
-            "Reserved range {} of enum `{full}` lost {}. A new value could reuse those numbers and misread data old clients send; keep the reservation.",
-            range_text(range.0, range.1, max),
-            gone.join(", ")
-        );
-        let old_at = j.old.span(
-            o.file,
-            &[o.path.as_slice(), &[tag::ENUM_RESERVED_RANGE, i as i32]].concat(),
-        );
-        j.report(&RESERVED_ENUM_NO_DELETE, old_at, new_at, msg);
-    }
-    for (i, name) in o.d.reserved_name.iter().enumerate() {
-        if n.d.reserved_name.contains(name) {
-            continue;
-        }
-        let msg = format!(
-            "Reserved name \"{name}\" of enum `{full}` is no longer reserved. A new value could take the name and read JSON old clients send; keep the reservation."
-        );
-        let old_at = j.old.span(
-            o.file,
-            &[o.path.as_slice(), &[tag::ENUM_RESERVED_NAME, i as i32]].concat(),
-        );
-        j.report(&RESERVED_ENUM_NO_DELETE, old_at, new_at, msg);
-    }
+    let kept = KeptRanges {
+        rule: &RESERVED_ENUM_NO_DELETE,
+        kind: "Reserved range",
+        owner: format!("enum `{full}`"),
+        max: i32::MAX as i64,
+        why: "A new value could reuse those numbers and misread data old clients send; keep the reservation.",
+    };
+    ranges_kept(
+        j,
+        &kept,
+        (&old_ranges, &new_ranges),
+        at(tag::ENUM_RESERVED_RANGE),
+        new_at,
+    );
+    let owner = format!("enum `{full}`");
+    let names = (o.d.reserved_name.as_slice(), n.d.reserved_name.as_slice());
+    names_kept(
+        j,
+        &RESERVED_ENUM_NO_DELETE,
+        &owner,
+        names,
+        at(tag::ENUM_RESERVED_NAME),
+        new_at,
+    );
 }

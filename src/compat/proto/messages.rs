@@ -8,6 +8,8 @@ use super::index::{Msg, Syntax, tag};
 use super::shape::{is_map_entry, missing, real_oneofs};
 use super::{Deletion, FieldAt, Judge, additions, comments, fields, history, judge_deletions};
 use crate::breaking_rule;
+use crate::compat::rule::BreakingRule;
+use crate::source::Span;
 
 breaking_rule! {
     /// ## What it does
@@ -360,82 +362,137 @@ pub(super) fn range_text(start: i64, end: i64, max: i64) -> String {
 /// The largest field number (2^29 - 1).
 const FIELD_MAX: i64 = 536_870_911;
 
-fn reserved_deleted(j: &mut Judge, full: &str, o: &Msg, n: &Msg) {
-    if !j.on(&RESERVED_MESSAGE_NO_DELETE) {
+/// An inclusive range of field or enum numbers.
+pub(super) type Range = (i64, i64);
+
+/// Number ranges a message or enum keeps (reserved, or open to extensions), with what a lost
+/// value means: each old range that lost values is reported on the element in the new revision.
+pub(super) struct KeptRanges<'s> {
+    pub rule: &'static BreakingRule,
+    /// `Reserved range` or `Extension range`.
+    pub kind: &'s str,
+    /// `message `pkg.Order``, say.
+    pub owner: String,
+    /// The largest number, printed as `max`.
+    pub max: i64,
+    pub why: &'s str,
+}
+
+/// Reports the old inclusive `ranges` whose values the new ones no longer cover.
+pub(super) fn ranges_kept(
+    j: &mut Judge,
+    k: &KeptRanges,
+    ranges: (&[Range], &[Range]),
+    old_at: impl Fn(usize) -> Option<Span>,
+    new_at: Option<Span>,
+) {
+    if !j.on(k.rule) {
         return;
     }
-    // Message reserved ranges end exclusively.
-    let cover: Vec<(i64, i64)> =
-        n.d.reserved_range
-            .iter()
-            .map(|r| (r.start() as i64, r.end() as i64 - 1))
-            .collect();
-    let new_at = j.new.span(n.file, &n.path);
-    for (i, r) in o.d.reserved_range.iter().enumerate() {
-        let range = (r.start() as i64, r.end() as i64 - 1);
-        let gone = missing(range, &cover);
+    for (i, range) in ranges.0.iter().enumerate() {
+        let gone = missing(*range, ranges.1);
         if gone.is_empty() {
             continue;
         }
         let gone: Vec<String> = gone
             .iter()
-            .map(|(s, e)| range_text(*s, *e, FIELD_MAX))
+            .map(|(s, e)| range_text(*s, *e, k.max))
             .collect();
         let msg = format!(
-            "Reserved range {} of message `{full}` lost {}. A new field could reuse those numbers and misread data old clients still send; keep the reservation.",
-            range_text(range.0, range.1, FIELD_MAX),
-            gone.join(", ")
+            "{} {} of {} lost {}. {}",
+            k.kind,
+            range_text(range.0, range.1, k.max),
+            k.owner,
+            gone.join(", "),
+            k.why
         );
-        let old_at = j.old.span(
-            o.file,
-            &[o.path.as_slice(), &[tag::MESSAGE_RESERVED_RANGE, i as i32]].concat(),
-        );
-        j.report(&RESERVED_MESSAGE_NO_DELETE, old_at, new_at, msg);
-    }
-    for (i, name) in o.d.reserved_name.iter().enumerate() {
-        if n.d.reserved_name.contains(name) {
-            continue;
-        }
-        let msg = format!(
-            "Reserved name \"{name}\" of message `{full}` is no longer reserved. A new field could take the name and break JSON and text-format data that still uses it; keep the reservation."
-        );
-        let old_at = j.old.span(
-            o.file,
-            &[o.path.as_slice(), &[tag::MESSAGE_RESERVED_NAME, i as i32]].concat(),
-        );
-        j.report(&RESERVED_MESSAGE_NO_DELETE, old_at, new_at, msg);
+        j.report(k.rule, old_at(i), new_at, msg);
     }
 }
 
-fn extension_ranges_deleted(j: &mut Judge, full: &str, o: &Msg, n: &Msg) {
-    if o.d.extension_range.is_empty() || !j.on(&EXTENSION_MESSAGE_NO_DELETE) {
-        return;
-    }
-    let cover: Vec<(i64, i64)> =
-        n.d.extension_range
-            .iter()
-            .map(|r| (r.start() as i64, r.end() as i64 - 1))
-            .collect();
-    let new_at = j.new.span(n.file, &n.path);
-    for (i, r) in o.d.extension_range.iter().enumerate() {
-        let range = (r.start() as i64, r.end() as i64 - 1);
-        let gone = missing(range, &cover);
-        if gone.is_empty() {
-            continue;
+/// Reports the reserved names of the old revision that the new one no longer reserves.
+pub(super) fn names_kept(
+    j: &mut Judge,
+    rule: &'static BreakingRule,
+    owner: &str,
+    names: (&[String], &[String]),
+    old_at: impl Fn(usize) -> Option<Span>,
+    new_at: Option<Span>,
+) {
+    for (i, name) in names.0.iter().enumerate() {
+        if !names.1.contains(name) {
+            let msg = format!(
+                "Reserved name \"{name}\" of {owner} is no longer reserved. A new element could take the name and misread JSON and text-format data that still uses it; keep the reservation."
+            );
+            j.report(rule, old_at(i), new_at, msg);
         }
-        let gone: Vec<String> = gone
-            .iter()
-            .map(|(s, e)| range_text(*s, *e, FIELD_MAX))
-            .collect();
-        let msg = format!(
-            "Extension range {} of message `{full}` lost {}. Extensions declared on those numbers stop compiling and their data is no longer read as extensions; keep the range.",
-            range_text(range.0, range.1, FIELD_MAX),
-            gone.join(", ")
-        );
-        let old_at = j.old.span(
+    }
+}
+
+fn reserved_deleted(j: &mut Judge, full: &str, o: &Msg, n: &Msg) {
+    // Message ranges end exclusively.
+    let inclusive =
+        |r: &prost_types::descriptor_proto::ReservedRange| (r.start() as i64, r.end() as i64 - 1);
+    let (old_ranges, new_ranges): (Vec<_>, Vec<_>) = (
+        o.d.reserved_range.iter().map(inclusive).collect(),
+        n.d.reserved_range.iter().map(inclusive).collect(),
+    );
+    let old = j.old;
+    let at =
+        |t: i32| move |i: usize| old.span(o.file, &[o.path.as_slice(), &[t, i as i32]].concat());
+    let new_at = j.new.span(n.file, &n.path);
+    let kept = KeptRanges {
+        rule: &RESERVED_MESSAGE_NO_DELETE,
+        kind: "Reserved range",
+        owner: format!("message `{full}`"),
+        max: FIELD_MAX,
+        why: "A new field could reuse those numbers and misread data old clients still send; keep the reservation.",
+    };
+    ranges_kept(
+        j,
+        &kept,
+        (&old_ranges, &new_ranges),
+        at(tag::MESSAGE_RESERVED_RANGE),
+        new_at,
+    );
+    let owner = format!("message `{full}`");
+    let names = (o.d.reserved_name.as_slice(), n.d.reserved_name.as_slice());
+    names_kept(
+        j,
+        &RESERVED_MESSAGE_NO_DELETE,
+        &owner,
+        names,
+        at(tag::MESSAGE_RESERVED_NAME),
+        new_at,
+    );
+}
+
+fn extension_ranges_deleted(j: &mut Judge, full: &str, o: &Msg, n: &Msg) {
+    let inclusive =
+        |r: &prost_types::descriptor_proto::ExtensionRange| (r.start() as i64, r.end() as i64 - 1);
+    let (old_ranges, new_ranges): (Vec<_>, Vec<_>) = (
+        o.d.extension_range.iter().map(inclusive).collect(),
+        n.d.extension_range.iter().map(inclusive).collect(),
+    );
+    let old = j.old;
+    let old_at = move |i: usize| {
+        old.span(
             o.file,
             &[o.path.as_slice(), &[tag::MESSAGE_EXTENSION_RANGE, i as i32]].concat(),
-        );
-        j.report(&EXTENSION_MESSAGE_NO_DELETE, old_at, new_at, msg);
-    }
+        )
+    };
+    let kept = KeptRanges {
+        rule: &EXTENSION_MESSAGE_NO_DELETE,
+        kind: "Extension range",
+        owner: format!("message `{full}`"),
+        max: FIELD_MAX,
+        why: "Extensions declared on those numbers stop compiling and their data is no longer read as extensions; keep the range.",
+    };
+    ranges_kept(
+        j,
+        &kept,
+        (&old_ranges, &new_ranges),
+        old_at,
+        j.new.span(n.file, &n.path),
+    );
 }
