@@ -37,10 +37,12 @@ use serde_json::Value;
 use crate::model::{Additional, Direction, Schema, SchemaArena, SchemaId, TypeSet};
 use crate::source::Span;
 
-/// How many schema pairs deep one comparison descends before it stops looking further down. A
-/// chain of distinct references can be arbitrarily long in a hostile document; real ones stay
-/// far below this.
-pub const MAX_DEPTH: usize = 400;
+/// How many schema pairs deep one comparison descends before it stops looking further down
+/// (what lies deeper counts as unchanged). Comparison recurses, one level per nested pair, and a
+/// chain of distinct references can be arbitrarily long in a hostile document; the bound keeps
+/// the stack well inside a 2 MB thread. Real descriptions stay far below it (Stripe's deepest
+/// comparison is a few dozen levels).
+pub const MAX_DEPTH: usize = 256;
 
 /// What a change does for whoever reads or writes the data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -2156,16 +2158,34 @@ fn has_assertions(s: &Schema) -> bool {
         || s.extensions.contains_key("x-extensible-enum")
 }
 
+/// A schema as compared: the arena's own, or its merge with its reference and `allOf`
+/// branches. The merged one is boxed so that each level of the recursive comparison keeps two
+/// pointers on the stack, not two schemas.
+enum View<'a> {
+    Borrowed(&'a Schema),
+    Merged(Box<Schema>),
+}
+
+impl std::ops::Deref for View<'_> {
+    type Target = Schema;
+    fn deref(&self) -> &Schema {
+        match self {
+            View::Borrowed(s) => s,
+            View::Merged(s) => s,
+        }
+    }
+}
+
 /// The schema with its reference and `allOf` branches merged in: what it accepts, as one schema.
-fn effective(arena: &SchemaArena, id: SchemaId) -> Cow<'_, Schema> {
+fn effective(arena: &SchemaArena, id: SchemaId) -> View<'_> {
     let s = arena.get(id);
     if s.all_of.is_empty() && s.reference.is_none() {
-        return Cow::Borrowed(s);
+        return View::Borrowed(s);
     }
-    let mut merged = s.clone();
+    let mut merged = Box::new(s.clone());
     let mut seen = vec![id];
     merge_branches(arena, s, &mut merged, &mut seen);
-    Cow::Owned(merged)
+    View::Merged(merged)
 }
 
 fn merge_branches(arena: &SchemaArena, s: &Schema, into: &mut Schema, seen: &mut Vec<SchemaId>) {
@@ -2729,6 +2749,24 @@ mod tests {
             kinds(&req),
             vec![(String::new(), ChangeKind::OneOfAdded, Impact::Compatible)]
         );
+    }
+
+    #[test]
+    fn a_hostile_chain_of_references_stops_at_the_depth_bound() {
+        // 5000 distinct objects, each holding the next: no cycle for the memo to cut.
+        let chain = |max: u64| {
+            let mut a = A::new();
+            let mut next = a.string(Some(max));
+            for _ in 0..5000 {
+                let obj = a.object(&[("next", next)], &[]);
+                next = a.add(|s| s.reference = Some(obj));
+            }
+            (a, next)
+        };
+        let ((o, oroot), (n, nroot)) = (chain(10), chain(5));
+        // Runs on a test thread (2 MB of stack); the change at the bottom is beyond the bound.
+        let changes = diff(&o.0, oroot, &n.0, nroot, Direction::ConsumerWrites, "");
+        assert_eq!(changes, vec![]);
     }
 
     #[test]
