@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::rule::BreakingRule;
 use crate::diag::Severity;
-use crate::lint::config::path_under;
+use crate::lint::config::{path_under, rule_family};
 use crate::report::Bump;
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -80,8 +80,8 @@ impl BreakingConfig {
     }
 
     /// True when this configuration runs the rule: named in `use` (by id or category, deprecated
-    /// ids expanded), or on by default while `use` names no rule of its family (rules sharing a
-    /// category with it). So buf's `use: [FILE]` leaves the PACKAGE-only rules off, as in buf,
+    /// ids expanded), or on by default while `use` names no rule of its family
+    /// ([`rule_family`]). So buf's `use: [FILE]` leaves the PACKAGE-only rules off, as in buf,
     /// while treaty's own additions and version policy stay at their defaults.
     pub fn is_selected(&self, rule: &BreakingRule, all: &[&'static BreakingRule]) -> bool {
         let except = Self::expand(&self.except);
@@ -92,10 +92,11 @@ impl BreakingConfig {
         if uses.iter().any(|u| Self::names(rule, u)) {
             return true;
         }
+        let family = rule_family(rule.formats, rule.categories);
         let family_named = uses.iter().any(|u| {
             all.iter()
                 .filter(|r| Self::names(r, u))
-                .any(|r| r.categories.iter().any(|c| rule.categories.contains(c)))
+                .any(|r| rule_family(r.formats, r.categories) == family)
         });
         rule.default && !family_named
     }
@@ -162,6 +163,34 @@ pub fn is_unstable_package(package: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn naming_buf_rules_turns_buf_defaults_off_and_leaves_treatys_own_on() {
+        let all = crate::compat::registry::all();
+        let rule = |id: &str| crate::compat::registry::find(id).unwrap();
+        let config = BreakingConfig {
+            use_: vec!["FIELD_WIRE_COMPATIBLE_TYPE".into()],
+            ..BreakingConfig::default()
+        };
+        assert!(config.is_selected(rule("FIELD_WIRE_COMPATIBLE_TYPE"), all));
+        // A FILE default of buf's is off, as in buf.
+        assert!(!config.is_selected(rule("EXTENSION_NO_DELETE"), all));
+        // treaty's additions and the version policy keep their defaults.
+        assert!(config.is_selected(rule("RPC_ADDED"), all));
+        assert!(config.is_selected(rule("version-bump-too-small"), all));
+        // With no `use`, defaults.
+        let none = BreakingConfig::default();
+        assert!(none.is_selected(rule("EXTENSION_NO_DELETE"), all));
+        assert!(!none.is_selected(rule("FIELD_WIRE_COMPATIBLE_TYPE"), all));
+        // `except` wins, and deprecated ids expand.
+        let label = BreakingConfig {
+            use_: vec!["FIELD_SAME_LABEL".into()],
+            except: vec!["FIELD_WIRE_COMPATIBLE_CARDINALITY".into()],
+            ..BreakingConfig::default()
+        };
+        assert!(label.is_selected(rule("FIELD_SAME_CARDINALITY"), all));
+        assert!(!label.is_selected(rule("FIELD_WIRE_COMPATIBLE_CARDINALITY"), all));
+    }
 
     #[test]
     fn unstable_packages_as_buf_defines_them() {

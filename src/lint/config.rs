@@ -62,9 +62,9 @@ impl LintConfig {
     }
 
     /// A rule named in `use` (by id or category) runs. A rule not named runs only by default,
-    /// and not even then when `use` names rules of its family (rules sharing a category with
-    /// it): `use: [MINIMAL]` turns buf's other STANDARD rules off, but leaves the OpenAPI and
-    /// AsyncAPI rules, which share no category with buf's, at their defaults.
+    /// and not even then when `use` names rules of its family ([`rule_family`]): `use: [MINIMAL]`
+    /// turns buf's other STANDARD rules off, but leaves the OpenAPI and AsyncAPI rules, and
+    /// treaty's own, at their defaults.
     pub fn is_selected(&self, rule: &LintRule, all: &[&'static LintRule]) -> bool {
         if self.except.iter().any(|e| LintConfig::names(rule, e)) {
             return false;
@@ -72,10 +72,11 @@ impl LintConfig {
         if self.use_.iter().any(|u| LintConfig::names(rule, u)) {
             return true;
         }
+        let family = rule_family(rule.formats, rule.categories);
         let family_named = self.use_.iter().any(|u| {
             all.iter()
                 .filter(|r| LintConfig::names(r, u))
-                .any(|r| r.categories.iter().any(|c| rule.categories.contains(c)))
+                .any(|r| rule_family(r.formats, r.categories) == family)
         });
         rule.default && !family_named
     }
@@ -126,6 +127,36 @@ impl LintConfig {
             lower.rpc_allow_google_protobuf_empty_responses;
         self.disallow_comment_ignores |= lower.disallow_comment_ignores;
         self
+    }
+}
+
+/// buf's categories, lint and breaking.
+const BUF_CATEGORIES: &[&str] = &[
+    "MINIMAL",
+    "BASIC",
+    "DEFAULT",
+    "STANDARD",
+    "COMMENTS",
+    "UNARY_RPC",
+    "FILE",
+    "PACKAGE",
+    "WIRE_JSON",
+    "WIRE",
+    "CSR",
+];
+
+/// The family a rule belongs to for selection: every rule of buf (protobuf rules in buf's
+/// categories, or in none) is one family, as a buf `use` list names the whole set that runs;
+/// treaty's own rules form families by category (additions, documentation, version policy,
+/// OpenAPI, AsyncAPI, conventions), so naming buf's rules leaves them at their defaults.
+pub fn rule_family(formats: &[crate::model::ContractKind], categories: &[&str]) -> String {
+    let proto_only = formats == [crate::model::ContractKind::Proto];
+    if proto_only
+        && (categories.is_empty() || categories.iter().any(|c| BUF_CATEGORIES.contains(c)))
+    {
+        "buf".to_string()
+    } else {
+        categories.join(",")
     }
 }
 
