@@ -94,7 +94,9 @@ pub fn load_revision(
 
 fn load_side(path: &std::path::Path) -> Result<Workspace, LoadErrors> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    treaty::workspace::load_paths(&[path.to_path_buf()], &cwd)
+    let mut ws = treaty::workspace::load_paths(&[path.to_path_buf()], &cwd)?;
+    ws.release_lint_data();
+    Ok(ws)
 }
 
 /// The new side's breaking configuration: treaty.yaml over buf.yaml.
@@ -134,8 +136,10 @@ pub fn run(args: CheckArgs) -> Outcome {
                 Ok(a) => a,
                 Err(e) => return Outcome::Error(e),
             };
-            super::load_workspace(&[]).and_then(|new| {
-                let old = load_revision(&against, &new.root, &mut _keep)?;
+            super::load_workspace(&[]).and_then(|mut new| {
+                new.release_lint_data();
+                let mut old = load_revision(&against, &new.root, &mut _keep)?;
+                old.release_lint_data();
                 Ok((old, new))
             })
         }

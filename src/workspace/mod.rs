@@ -53,6 +53,16 @@ impl Workspace {
     pub fn contract(&self, name: &str) -> Option<&Contract> {
         self.contracts.iter().find(|c| c.name == name)
     }
+
+    /// Drops what only lint needs (the protobuf descriptor pools), so that a comparison holding
+    /// two revisions of a large module keeps one copy of each side's descriptors, not two.
+    pub fn release_lint_data(&mut self) {
+        for c in &mut self.contracts {
+            if let Some(p) = c.proto.as_mut() {
+                p.pool = prost_reflect::DescriptorPool::new();
+            }
+        }
+    }
 }
 
 /// Finds treaty.yaml in `start` or its nearest parent.
