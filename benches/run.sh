@@ -95,7 +95,12 @@ import re, sys
 p = sys.argv[1]
 lines = open(p).read().split("\n")
 for i, l in enumerate(lines):
-    if re.match(r"^\s+(optional |repeated )?[A-Za-z_.]+ [a-z_0-9]+ = [0-9]+;\s*$", l):
+    # A whole one-line field statement: the line before ends a statement, a block or a comment.
+    prev = lines[i - 1].strip() if i else ""
+    starts = prev == "" or prev.endswith((";", "{", "}")) or prev.startswith("//")
+    # Not in a oneof (a oneof must keep a field).
+    opener = next((p for p in reversed(lines[:i]) if p.rstrip().endswith("{")), "")
+    if starts and not opener.strip().startswith("oneof") and re.match(r"^\s+(optional |repeated )?[A-Za-z_.]+ [a-z_0-9]+ = [0-9]+;\s*$", l):
         del lines[i]
         break
 open(p, "w").write("\n".join(lines))
