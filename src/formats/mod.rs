@@ -218,6 +218,35 @@ pub fn infer_kind(path: &Path, text: &str) -> Option<ContractKind> {
     }
 }
 
+/// Adds to `contract.files` every file the contract was read from besides its root: files
+/// reached by `$ref` and files the schema builder read (both recorded as `file#pointer`).
+pub fn collect_referenced_files(sources: &SourceMap, contract: &mut Contract) {
+    let by_display: std::collections::HashMap<&str, FileId> = sources
+        .files()
+        .map(|(id, f)| (f.display.as_str(), id))
+        .collect();
+    let mut files: Vec<FileId> = Vec::new();
+    let locations = contract
+        .referenced
+        .iter()
+        .map(String::as_str)
+        .chain(contract.schemas.iter().map(|(_, s)| s.location.as_str()));
+    for location in locations {
+        let display = location.split_once('#').map(|(d, _)| d).unwrap_or(location);
+        if let Some(id) = by_display.get(display)
+            && !files.contains(id)
+        {
+            files.push(*id);
+        }
+    }
+    files.sort();
+    for id in files {
+        if !contract.files.contains(&id) {
+            contract.files.push(id);
+        }
+    }
+}
+
 /// Loads one contract.
 pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors> {
     let mut contract = match spec.kind {

@@ -31,7 +31,6 @@
 mod components;
 mod paths;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use indexmap::IndexMap;
@@ -489,33 +488,7 @@ impl Loader<'_, '_> {
     /// Lists every file the contract was read from: the root, files reached by `$ref`, and files
     /// the schema builder read.
     fn collect_files(&mut self) {
-        let by_display: HashMap<&str, FileId> = self
-            .cx
-            .sources
-            .files()
-            .map(|(id, f)| (f.display.as_str(), id))
-            .collect();
-        let mut files: Vec<FileId> = Vec::new();
-        let locations = self.contract.referenced.iter().map(String::as_str).chain(
-            self.contract
-                .schemas
-                .iter()
-                .map(|(_, s)| s.location.as_str()),
-        );
-        for location in locations {
-            let display = location.split_once('#').map(|(d, _)| d).unwrap_or(location);
-            if let Some(id) = by_display.get(display)
-                && !files.contains(id)
-            {
-                files.push(*id);
-            }
-        }
-        files.sort();
-        for id in files {
-            if !self.contract.files.contains(&id) {
-                self.contract.files.push(id);
-            }
-        }
+        super::collect_referenced_files(self.cx.sources, &mut self.contract);
     }
 
     /// One pass over every file of the contract: each `x-treaty-ignore` becomes a suppression
