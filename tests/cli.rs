@@ -196,3 +196,38 @@ fn quiet_keeps_errors_only_and_verbose_says_what_was_loaded() {
         );
     }
 }
+
+#[test]
+fn the_readmes_first_command_shows_findings_from_both_revisions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let first = readme.lines().find(|l| l.starts_with("cargo run")).unwrap();
+    assert_eq!(
+        first,
+        "cargo run --release -- check --against fixtures/ftgo/r3"
+    );
+    let out = treaty(root)
+        .args(["check", "--against", "fixtures/ftgo/r3"])
+        .output()
+        .unwrap();
+    // r3 → current holds a patch release of an addition: the gate fails, and says why.
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        text.contains("asyncapi-shard-key-changed") && text.contains("version-bump-too-small"),
+        "{text}"
+    );
+    assert!(
+        text.contains("☞ was: ") && text.contains("╰── now"),
+        "{text}"
+    );
+    // A finding on a large element shows its first line, not the whole element.
+    let longest = text
+        .split("╭─[")
+        .skip(1)
+        .map(|block| block.split("╰────").next().unwrap_or("").lines().count())
+        .max()
+        .unwrap();
+    assert!(longest <= 14, "an excerpt of {longest} lines");
+    insta::assert_snapshot!("readme_first_command", text);
+}

@@ -57,6 +57,9 @@ impl SourceCode for Window {
 /// Lines of context shown around a span.
 const CONTEXT: usize = 3;
 
+/// Spans longer than this are shown by their first line.
+const MAX_SPAN_LINES: u32 = 6;
+
 /// One side's excerpt of a finding.
 struct Excerpt {
     title: String,
@@ -76,6 +79,20 @@ impl Excerpt {
     ) -> Excerpt {
         let f = sources.get(span.file);
         let lc = f.line_col(span.start);
+        // A span over a whole large element (a message, an operation) is shown by its first
+        // line: the excerpt is there to say where, not to reprint the element.
+        let span = if f.line_col(span.end).line > lc.line + MAX_SPAN_LINES {
+            let (_, first_end) = f.lines_range(lc.line as usize - 1, lc.line as usize - 1);
+            Span {
+                end: (first_end as u32)
+                    .max(span.start)
+                    .saturating_sub(1)
+                    .max(span.start),
+                ..span
+            }
+        } else {
+            span
+        };
         let end_line = f.line_col(span.end).line as usize;
         let first = (lc.line as usize - 1).saturating_sub(CONTEXT);
         let (start, end) = f.lines_range(first, end_line - 1 + CONTEXT);
