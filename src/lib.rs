@@ -13,6 +13,7 @@
 // so their size costs nothing on the paths that matter, and boxing them would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod codegen;
 pub mod compat;
 pub mod diag;
 pub mod formats;

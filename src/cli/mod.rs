@@ -7,6 +7,7 @@ pub mod changelog;
 pub mod check;
 pub mod compat;
 pub mod completions;
+pub mod generate;
 pub mod init;
 pub mod lint;
 pub mod rules;
@@ -129,6 +130,11 @@ pub enum Command {
         after_help = "Examples:\n  treaty compat v1.json v2.json                       is v2 backward compatible with v1?\n  treaty compat --mode full-transitive v1.json v2.json v3.json\n  treaty compat --mode forward --policy lenient old.json new.json\n  treaty compat --message ftgo.order.v1.Order old.proto new.proto\n  treaty compat --mode full order-v1.avsc order-v2.avsc --format json"
     )]
     Compat(compat::CompatArgs),
+    /// Generate code from the contracts: `treaty gen rust --out DIR`.
+    #[command(
+        after_help = "Examples:\n  treaty gen rust --out clients/\n  treaty gen rust --out clients/ --check"
+    )]
+    Gen(generate::GenArgs),
     /// Lint the workspace (or the given files and directories).
     #[command(
         after_help = "Examples:\n  treaty lint\n  treaty lint --format json\n  treaty lint contracts/order/openapi.yaml\n  treaty lint proto/   # a directory with a buf.yaml is a workspace of its own"
@@ -189,6 +195,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Compat(args) => compat::run(args),
         Command::Bump(args) => bump::run(args),
         Command::Changelog(args) => changelog::run(args),
+        Command::Gen(args) => generate::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),

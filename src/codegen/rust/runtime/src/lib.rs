@@ -14,6 +14,9 @@
 //! * [`broker`]: an in-memory [`messaging::Transport`] with real channel semantics, for testing
 //!   services without a broker.
 //! * [`mock`]: call recording and programmable responses for the generated HTTP and gRPC mocks.
+//! * [`dispatch`]: what generated message dispatchers share: duplicate detection, replies.
+//! * [`validate`] (feature `validate`): messages checked against the JSON Schemas of a contract,
+//!   as [`broker::InMemoryBroker`] validators.
 //!
 //! All of them report problems through the one [`Error`] enum.
 //!
@@ -22,9 +25,12 @@
 
 pub mod broker;
 pub mod discovery;
+pub mod dispatch;
 mod error;
 pub mod messaging;
 pub mod mock;
 pub mod resilience;
+#[cfg(feature = "validate")]
+pub mod validate;
 
 pub use error::Error;

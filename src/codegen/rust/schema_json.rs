@@ -1,0 +1,1 @@
+//! Placeholder: model schemas back to JSON Schema, for the mocks' validation.
