@@ -59,6 +59,19 @@ pub struct LineCol {
     pub column: u32,
 }
 
+/// What a file's [`SourceFile::text`] holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Content {
+    /// The file's own text.
+    Text,
+    /// Blanks laid out so that the positions known for the file (a protobuf image's source info:
+    /// lines and columns, no text) come out as the same lines and columns. Spans work as in any
+    /// file; there is nothing to show from it.
+    Positions,
+    /// Nothing: only the file's name is known (an image built without source info).
+    NameOnly,
+}
+
 /// One loaded file: its path on disk, the path shown to users (relative to its side's root), and
 /// its text.
 #[derive(Debug)]
@@ -66,17 +79,34 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub display: String,
     pub text: Arc<str>,
+    content: Content,
     line_starts: OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
     pub fn new(path: PathBuf, display: String, text: Arc<str>) -> SourceFile {
+        SourceFile::with_content(path, display, text, Content::Text)
+    }
+
+    /// A file whose `text` stands in for text that is not there (see [`Content`]).
+    pub fn with_content(
+        path: PathBuf,
+        display: String,
+        text: Arc<str>,
+        content: Content,
+    ) -> SourceFile {
         SourceFile {
             path,
             display,
             text,
+            content,
             line_starts: OnceLock::new(),
         }
+    }
+
+    /// What the text holds: renderers show excerpts of [`Content::Text`] only.
+    pub fn content(&self) -> Content {
+        self.content
     }
 
     fn line_starts(&self) -> &[u32] {
@@ -163,13 +193,25 @@ impl SourceMap {
 
     /// Adds a file, or returns the id of the file already loaded from the same path.
     pub fn add(&mut self, path: PathBuf, display: String, text: Arc<str>) -> FileId {
+        self.add_with_content(path, display, text, Content::Text)
+    }
+
+    /// Adds a file whose text may be a stand-in (see [`Content`]).
+    pub fn add_with_content(
+        &mut self,
+        path: PathBuf,
+        display: String,
+        text: Arc<str>,
+        content: Content,
+    ) -> FileId {
         if let Some(id) = self.find(&path) {
             return id;
         }
         let id = FileId(self.files.len() as u32);
         self.by_path.insert(path.clone(), id);
-        self.files
-            .push(Arc::new(SourceFile::new(path, display, text)));
+        self.files.push(Arc::new(SourceFile::with_content(
+            path, display, text, content,
+        )));
         id
     }
 

@@ -72,7 +72,7 @@ pub fn compare(against: Option<&str>, needs: &str) -> Result<Compared, LoadError
     let against = super::check::against_or_head(against, needs)?;
     let mut new = super::load_workspace(&[])?;
     let mut keep = None;
-    let old = super::check::load_revision(&against, &new.root, &mut keep)?;
+    let old = super::check::load_revision(&against, &new, &mut keep)?;
     let options = CheckOptions {
         config: super::check::breaking_config(&new)?,
         ..CheckOptions::default()
@@ -406,6 +406,16 @@ pub fn run(args: BumpArgs) -> Outcome {
         Ok(c) => c,
         Err(e) => return Outcome::Error(e),
     };
+    if compared.old.proto_only {
+        return Outcome::Error(
+            LoadError::new(
+                "treaty::usage::bump-image",
+                format!("`{}` is a protobuf image, which declares no versions: `treaty bump` counts the next versions from the earlier revision's", compared.against),
+            )
+            .with_help("give --against the earlier revision as a git revision, a directory or an archive; `treaty check --against IMAGE` still judges the changes")
+            .into(),
+        );
+    }
     let places = plan(&compared);
     let pending = places.iter().filter(|p| p.needs_change()).count();
     let written = if args.write && pending > 0 {

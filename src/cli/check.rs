@@ -28,7 +28,9 @@ pub struct CheckArgs {
     #[arg(value_name = "NEW")]
     pub new: Option<PathBuf>,
     /// Compare the workspace with an earlier revision: a directory, an archive (.tar, .tar.gz,
-    /// .zip), or a git revision (main, origin/main, HEAD~3, a tag, a commit).
+    /// .zip), a protobuf image (`buf build -o image.binpb`: binary, .gz or .json; its files
+    /// compared with the workspace's .proto files by name), or a git revision (main, origin/main,
+    /// HEAD~3, a tag, a commit).
     /// Without it (and without OLD NEW) the working tree is compared with HEAD; under CI=true that
     /// default is refused.
     #[arg(long, value_name = "REF")]
@@ -67,24 +69,20 @@ pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
 }
 
-/// Loads an earlier revision named by `--against`; `keep` holds its temporary directory alive.
+/// Loads the earlier revision of `new` named by `--against`; `keep` holds its temporary
+/// directory alive. A protobuf image takes its contracts from `new`'s.
 pub fn load_revision(
     reference: &str,
-    workspace_root: &std::path::Path,
+    new: &Workspace,
     keep: &mut Option<treaty::workspace::revision::Materialized>,
 ) -> Result<Workspace, LoadErrors> {
     use treaty::workspace::revision::{self, Revision};
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     match revision::classify(reference, &cwd) {
         Revision::Dir(d) => treaty::workspace::load_dir(&d),
-        Revision::Image(p) => Err(LoadError::in_file(
-            "treaty::revision::image",
-            super::shown(&p),
-            "protobuf images are not read yet: give the earlier revision as a directory, an archive or a git revision",
-        )
-        .into()),
+        Revision::Image(p) => treaty::workspace::image::load(&p, &super::shown(&p), new),
         other => {
-            let m = revision::materialize(&other, workspace_root)?;
+            let m = revision::materialize(&other, &new.root)?;
             let ws = treaty::workspace::load_dir(&m.dir)?;
             *keep = Some(m);
             Ok(ws)
@@ -138,7 +136,7 @@ pub fn run(args: CheckArgs) -> Outcome {
             };
             super::load_workspace(&[]).and_then(|mut new| {
                 new.release_lint_data();
-                let mut old = load_revision(&against, &new.root, &mut _keep)?;
+                let mut old = load_revision(&against, &new, &mut _keep)?;
                 old.release_lint_data();
                 Ok((old, new))
             })

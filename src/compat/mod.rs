@@ -154,18 +154,21 @@ impl<'a> Emitter<'a> {
 }
 
 /// Pairs contracts of two revisions: by name, or the single contract of each side with the other.
+/// Against a revision that can hold protobuf contracts only (an image), the new side's other
+/// contracts are left out.
 pub fn pair_contracts<'a>(
     old: &'a Workspace,
     new: &'a Workspace,
 ) -> Vec<(Option<&'a Contract>, Option<&'a Contract>)> {
-    if old.contracts.len() == 1
-        && new.contracts.len() == 1
-        && old.contracts[0].kind == new.contracts[0].kind
+    let compared = |c: &&Contract| !old.proto_only || c.kind == ContractKind::Proto;
+    let new_contracts: Vec<&Contract> = new.contracts.iter().filter(compared).collect();
+    if let ([o], [n]) = (old.contracts.as_slice(), new_contracts.as_slice())
+        && o.kind == n.kind
     {
-        return vec![(Some(&old.contracts[0]), Some(&new.contracts[0]))];
+        return vec![(Some(o), Some(n))];
     }
     let mut pairs: Vec<(Option<&Contract>, Option<&Contract>)> = Vec::new();
-    for n in &new.contracts {
+    for n in new_contracts.iter().copied() {
         pairs.push((
             old.contracts
                 .iter()
@@ -174,8 +177,7 @@ pub fn pair_contracts<'a>(
         ));
     }
     for o in &old.contracts {
-        if !new
-            .contracts
+        if !new_contracts
             .iter()
             .any(|n| n.name == o.name && n.kind == o.kind)
         {
@@ -201,9 +203,12 @@ pub fn check_with_history(
     for (o, n) in pair_contracts(old, new) {
         let mut findings = Vec::new();
         // Two single .proto files given on the command line pair with each other whatever their
-        // names: the old file takes the new one's name, so its elements pair by full name.
+        // names: the old file takes the new one's name, so its elements pair by full name. (An
+        // image's files pair by name, as buf pairs them.)
         let renamed = match (o, n) {
-            (Some(o), Some(n)) if old.contracts.len() == 1 && new.contracts.len() == 1 => {
+            (Some(o), Some(n))
+                if old.contracts.len() == 1 && new.contracts.len() == 1 && !old.proto_only =>
+            {
                 single_file_renamed(o, n)
             }
             _ => None,

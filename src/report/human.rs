@@ -8,7 +8,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use super::Finding;
 use crate::diag::{LoadErrors, Severity};
-use crate::source::{SourceMap, Span};
+use crate::source::{Content, SourceMap, Span};
 
 /// Whether to colour output.
 pub fn use_colour(is_terminal: bool) -> bool {
@@ -60,10 +60,11 @@ const CONTEXT: usize = 3;
 /// Spans longer than this are shown by their first line.
 const MAX_SPAN_LINES: u32 = 6;
 
-/// One side's excerpt of a finding.
+/// One side's excerpt of a finding: where, and the lines around it when the file's text is there
+/// (a protobuf image has positions at most, and no text).
 struct Excerpt {
     title: String,
-    source: Window,
+    source: Option<Window>,
     span: (usize, usize),
     label: String,
     severity: miette::Severity,
@@ -79,6 +80,20 @@ impl Excerpt {
     ) -> Excerpt {
         let f = sources.get(span.file);
         let lc = f.line_col(span.start);
+        let at = match f.content() {
+            Content::Text => None,
+            Content::Positions => Some(format!("{title} {}:{}:{}", f.display, lc.line, lc.column)),
+            Content::NameOnly => Some(format!("{title} {}", f.display)),
+        };
+        if let Some(title) = at {
+            return Excerpt {
+                title: format!("{title} ({label})"),
+                source: None,
+                span: (0, 0),
+                label,
+                severity,
+            };
+        }
         // A span over a whole large element (a message, an operation) is shown by its first
         // line: the excerpt is there to say where, not to reprint the element.
         let span = if f.line_col(span.end).line > lc.line + MAX_SPAN_LINES {
@@ -99,11 +114,11 @@ impl Excerpt {
         let offset = (span.start as usize).clamp(start, end);
         Excerpt {
             title: format!("{title} {}:{}:{}", f.display, lc.line, lc.column),
-            source: Window {
+            source: Some(Window {
                 name: f.display.clone(),
                 text: f.text[start..end].to_string(),
                 first_line: first,
-            },
+            }),
             span: (offset - start, span.len().min(end - offset)),
             label,
             severity,
@@ -127,9 +142,10 @@ impl Diagnostic for Excerpt {
         Some(self.severity)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
         Some(Box::new(std::iter::once(LabeledSpan::new(
             Some(self.label.clone()),
             self.span.0,
@@ -172,10 +188,15 @@ impl Diagnostic for FindingDiagnostic<'_> {
         Some(miette_severity(self.finding.severity))
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.new.as_ref().map(|e| &e.source as &dyn SourceCode)
+        self.new
+            .as_ref()?
+            .source
+            .as_ref()
+            .map(|s| s as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let e = self.new.as_ref()?;
+        e.source.as_ref()?;
         Some(Box::new(std::iter::once(LabeledSpan::new(
             Some(e.label.clone()),
             e.span.0,

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::meta::{rule_meta, short_description, undent};
 use super::{Finding, Location};
 use crate::diag::Severity;
-use crate::source::{SourceMap, Span};
+use crate::source::{Content, SourceMap, Span};
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -22,7 +22,15 @@ fn location(sources: &SourceMap, span: Span, message: Option<&str>) -> Value {
     let f = sources.get(span.file);
     let start = Location::of(sources, span);
     let end = f.line_col(span.end);
-    let mut v = json!({
+    let mut v = if f.content() == Content::NameOnly {
+        // Only the file is known (an image without source info): no region to claim.
+        json!({
+            "physicalLocation": {
+                "artifactLocation": { "uri": start.file, "uriBaseId": "%SRCROOT%" },
+            }
+        })
+    } else {
+        json!({
         "physicalLocation": {
             "artifactLocation": { "uri": start.file, "uriBaseId": "%SRCROOT%" },
             "region": {
@@ -32,7 +40,8 @@ fn location(sources: &SourceMap, span: Span, message: Option<&str>) -> Value {
                 "endColumn": if end.line > start.line { end.column } else { end.column.max(start.column) },
             }
         }
-    });
+        })
+    };
     if let Some(m) = message {
         v["message"] = json!({ "text": m });
     }

@@ -8,6 +8,7 @@
 
 pub mod buf;
 pub mod discover;
+pub mod image;
 pub mod manifest;
 pub mod revision;
 pub mod version_edit;
@@ -42,6 +43,9 @@ pub struct Workspace {
     pub buf_breaking: Option<yaml_serde::Value>,
     /// Schema-registry modes from treaty.yaml: contract name → channel address or message name → mode.
     pub registry: HashMap<String, indexmap::IndexMap<String, crate::registry::RegistryEntry>>,
+    /// The revision can hold protobuf contracts only (it is a protobuf image), so the other
+    /// side's OpenAPI and AsyncAPI contracts have nothing to be compared with and are left out.
+    pub proto_only: bool,
 }
 
 impl Workspace {

@@ -65,7 +65,8 @@ pub(super) fn element(
     (of, op): (usize, &[i32]),
     (nf, np): (usize, &[i32]),
 ) {
-    if !j.on(&COMMENT_CHANGED) {
+    // A side without source info (an image built without it) has no comments to compare.
+    if !j.on(&COMMENT_CHANGED) || !j.old.has_source_info(of) || !j.new.has_source_info(nf) {
         return;
     }
     let (before, after) = (j.old.location(of, op), j.new.location(nf, np));

@@ -24,7 +24,7 @@ use prost_types::{
 use crate::compat::config::is_unstable_package;
 use crate::formats::proto::{location, qualify, source_info::location_span};
 use crate::model::ProtoContract;
-use crate::source::{FileId, Span};
+use crate::source::{Content, FileId, Span};
 use crate::workspace::Workspace;
 
 /// Field numbers of descriptor.proto, for source paths.
@@ -332,10 +332,13 @@ impl<'a> Side<'a> {
     }
 
     /// The span of the element at `path` in own file `fi`. Elements of a synthesized map entry
-    /// have no location of their own: they are placed on the map field's type, as buf does.
+    /// have no location of their own: they are placed on the map field's type, as buf does. In a
+    /// file without source info (from an image built without it) every element is at the file.
     pub fn span(&self, fi: usize, path: &[i32]) -> Option<Span> {
         let f = self.files.get(fi)?;
-        let sci = f.d.source_code_info.as_ref()?;
+        let Some(sci) = f.d.source_code_info.as_ref() else {
+            return Some(Span::file_start(f.id));
+        };
         let source = self.ws.sources.get(f.id);
         if let Some(l) = location(sci, path) {
             return location_span(source, f.id, l);
@@ -345,24 +348,29 @@ impl<'a> Side<'a> {
     }
 
     /// The span of an option's value widened back to the start of `name = ` before it: protox
-    /// locates some options (`default`) at their value, buf at the option's name.
+    /// locates some options (`default`) at their value, buf at the option's name (as in the
+    /// source info of buf's images, which is then kept as it is).
     pub fn option_span(&self, fi: usize, path: &[i32], name: &str) -> Option<Span> {
         let span = self.span(fi, path)?;
         let text = &self.ws.sources.get(span.file).text;
-        let before = text
-            .get(..span.start as usize)?
-            .trim_end()
-            .strip_suffix('=')?
-            .trim_end();
-        match before.strip_suffix(name) {
-            Some(rest) => Some(Span::new(span.file, rest.len(), span.end as usize)),
-            None => Some(span),
-        }
+        let widened = text
+            .get(..span.start as usize)
+            .and_then(|t| t.trim_end().strip_suffix('='))
+            .and_then(|t| t.trim_end().strip_suffix(name))
+            .map(|rest| Span::new(span.file, rest.len(), span.end as usize));
+        Some(widened.unwrap_or(span))
     }
 
     /// The span of the first of `paths` that has a location.
     pub fn span_first(&self, fi: usize, paths: &[&[i32]]) -> Option<Span> {
         paths.iter().find_map(|p| self.span(fi, p))
+    }
+
+    /// True when own file `fi` has source info: positions and comments.
+    pub fn has_source_info(&self, fi: usize) -> bool {
+        self.files
+            .get(fi)
+            .is_some_and(|f| f.d.source_code_info.is_some())
     }
 
     /// The location record (comments included) of a path in own file `fi`.
@@ -481,14 +489,19 @@ fn map_entry_owner(fd: &FileDescriptorProto, path: &[i32]) -> Option<Vec<i32>> {
 /// file may resolve differently, and an enum's first value is the default of fields in the files
 /// that use it. Returns the pairs, with whether their text is the same.
 pub(super) fn pair_files(old: &mut Side, new: &mut Side) -> Vec<FilePair> {
-    let text = |side: &Side, i: usize| side.ws.sources.get(side.files[i].id).text.clone();
+    // A file's text, when it has its own (an image's files have none).
+    let text = |side: &Side, i: usize| {
+        let f = side.ws.sources.get(side.files[i].id);
+        (f.content() == Content::Text).then(|| f.text.clone())
+    };
     let mut pairs = Vec::new();
     for (oi, of) in old.files.iter().enumerate() {
         let pair = match new.file_ix.get(of.name) {
             Some(&ni) => {
                 // Equal text compiles to equal descriptors (imports aside, see below) and is far
                 // cheaper to compare; otherwise the descriptors decide, source info aside.
-                let same_text = *text(old, oi) == *text(new, ni);
+                let same_text =
+                    matches!((text(old, oi), text(new, ni)), (Some(a), Some(b)) if *a == *b);
                 FilePair {
                     old: Some(oi),
                     new: Some(ni),

@@ -17,6 +17,7 @@
 //! `// treaty:ignore RULE_ID[, RULE_ID…]` (treaty's own, for any rule, leading or trailing).
 
 mod compile;
+pub mod image;
 pub mod source_info;
 
 use std::path::{Path, PathBuf};
@@ -28,7 +29,7 @@ use crate::diag::{LoadError, LoadErrors};
 use crate::model::{
     Contract, ContractKind, Key, Operation, OperationKind, ProtoContract, ProtoFile, Suppression,
 };
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::{FileId, SourceFile, SourceMap, Span};
 
 pub use source_info::{location, locations, span_of};
 
@@ -82,14 +83,33 @@ pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors
         let _ = cx.read(p);
     }
 
+    Ok(assemble(
+        spec.name.clone(),
+        cx.sources,
+        compiled.fds,
+        compiled.pool,
+        files,
+    ))
+}
+
+/// A contract from compiled descriptors: `descriptors` holds its own files (listed in `files`,
+/// non-empty, each registered in `sources`) and their imports. Shared by the loader and by
+/// protobuf images, whose descriptors come compiled.
+pub fn assemble(
+    name: String,
+    sources: &SourceMap,
+    descriptors: prost_types::FileDescriptorSet,
+    pool: prost_reflect::DescriptorPool,
+    files: Vec<ProtoFile>,
+) -> Contract {
     let first = &files[0];
-    let mut contract = Contract::new(spec.name.clone(), ContractKind::Proto, first.file);
+    let mut contract = Contract::new(name, ContractKind::Proto, first.file);
     contract.files = files.iter().map(|f| f.file).collect();
-    contract.spec_version = syntax_of(&compiled.fds.file[first.index]);
+    contract.spec_version = syntax_of(&descriptors.file[first.index]);
     let mut lint_ignores = Vec::new();
     for f in &files {
-        let fd = &compiled.fds.file[f.index];
-        let source = cx.sources.get(f.file).clone();
+        let fd = &descriptors.file[f.index];
+        let source = sources.get(f.file).clone();
         operations(&mut contract, fd, &source, f.file);
         suppressions(
             &mut contract.suppressions,
@@ -100,12 +120,12 @@ pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors
         );
     }
     contract.proto = Some(ProtoContract {
-        descriptors: compiled.fds,
-        pool: compiled.pool,
+        descriptors,
+        pool,
         files,
         lint_ignores,
     });
-    Ok(contract)
+    contract
 }
 
 /// The import roots, resolved; the workspace root when the spec names none.
@@ -212,9 +232,10 @@ fn syntax_of(fd: &FileDescriptorProto) -> String {
 
 /// One operation per rpc of the file.
 fn operations(contract: &mut Contract, fd: &FileDescriptorProto, source: &SourceFile, fid: FileId) {
-    let Some(sci) = &fd.source_code_info else {
-        return;
-    };
+    // A file without source info (from an image built without it) still has its operations,
+    // placed at the start of the file.
+    let none = prost_types::SourceCodeInfo::default();
+    let sci = fd.source_code_info.as_ref().unwrap_or(&none);
     let package = fd.package();
     for (si, service) in fd.service.iter().enumerate() {
         let full = qualify(package, service.name());
