@@ -9,8 +9,8 @@
 //! * a character outside ASCII becomes `u` and its code point in hex (`ü` → `u00fc`), so
 //!   identifiers stay ASCII (no confusable-identifier lints) and distinct names stay distinct;
 //! * a name that starts with a digit gets a prefix (`_2fa`, `V2fa`);
-//! * keywords become raw identifiers (`r#type`), and the keywords that cannot be raw
-//!   (`self`, `Self`, `super`, `crate`) get a trailing underscore;
+//! * keywords become raw identifiers (`r#type`), and the keywords that cannot be raw get a
+//!   suffix (`self_`, `super_`, `crate_`, `SelfType`);
 //! * nothing at all (an empty or all-punctuation name) becomes `value` / `Value`.
 //!
 //! Names that collide after conversion (`orderId` and `order_id`) are made unique by a
@@ -55,7 +55,10 @@ fn finish(mut s: String, digit_prefix: &str, empty: &str) -> String {
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert_str(0, digit_prefix);
     }
-    if NOT_RAW.contains(&s.as_str()) {
+    if s == "Self" {
+        // `Self_` would break camel case once a suffix is appended (`Self_Request`).
+        s.push_str("Type");
+    } else if NOT_RAW.contains(&s.as_str()) {
         s.push('_');
     }
     s
@@ -144,7 +147,7 @@ mod tests {
         assert_eq!(snake("type"), "type");
         assert_eq!(ident(&snake("type")).to_string(), "r#type");
         assert_eq!(snake("self"), "self_");
-        assert_eq!(camel("self"), "Self_");
+        assert_eq!(camel("self"), "SelfType");
         assert_eq!(snake("2fa"), "_2fa");
         assert_eq!(camel("2fa"), "V2fa");
         assert_eq!(snake(""), "value");
