@@ -327,8 +327,7 @@ fn builder_writes_one_service_as_one_file_of_modules() {
     // Usable with include!: no inner attributes at the top of the file.
     let body = text
         .lines()
-        .skip_while(|l| l.starts_with("//") || l.is_empty())
-        .next()
+        .find(|l| !(l.starts_with("//") || l.is_empty()))
         .unwrap();
     assert!(!body.starts_with("#!"), "{body}");
     let deps = Builder::new(root().join("treaty.yaml"))
