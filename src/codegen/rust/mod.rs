@@ -282,6 +282,8 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("src/messaging.rs", include_str!("runtime/src/messaging.rs")),
     ("src/broker.rs", include_str!("runtime/src/broker.rs")),
     ("src/mock.rs", include_str!("runtime/src/mock.rs")),
+    ("src/dispatch.rs", include_str!("runtime/src/dispatch.rs")),
+    ("src/validate.rs", include_str!("runtime/src/validate.rs")),
     (
         "src/resilience/mod.rs",
         include_str!("runtime/src/resilience/mod.rs"),

@@ -1,10 +1,13 @@
-//! What generated message dispatchers share: duplicate detection and addressing replies.
+//! What generated messaging code shares: writing headers, duplicate detection, replies.
 //!
-//! A generated dispatcher reads a [`crate::messaging::Subscription`], recognises each message's
-//! type by its type header, decodes it and calls the matching method of a handler trait. For a
-//! command it sends the handler's reply back. The per-contract part (which types, which methods)
-//! is generated; the part that is the same for every contract is here:
+//! A generated publisher or client writes each message with the headers its contract fixes; a
+//! generated dispatcher reads a [`crate::messaging::Subscription`], recognises each message's
+//! type by its type header, decodes it and calls the matching method of a handler trait, and for
+//! a command sends the handler's reply back. The per-contract part (which types, which methods,
+//! which header values) is generated; the part that is the same for every contract is here:
 //!
+//! * [`outgoing`]: a message's headers as the contract fixes them, plus defaults and the
+//!   partition key; [`partition_key`] reads the key from the payload where the contract says so.
 //! * [`Deduplicator`]: brokers deliver at least once, so a dispatcher skips a message whose `ID`
 //!   it has handled before (*Microservices Patterns* 3.3.6). Like [`crate::messaging::Idempotent`],
 //!   it remembers an id only once its handler succeeded, and forgets the oldest ids first; unlike
@@ -17,7 +20,7 @@
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use crate::messaging::{address_reply, MessageHeaders, RawMessage};
+use crate::messaging::{address_reply, Headers, MessageHeaders, RawMessage};
 use crate::Error;
 
 /// What a dispatcher did with one message.
@@ -113,7 +116,10 @@ const ECHO_PREFIX: &str = "commandreply_";
 /// Addresses `reply` to `command`: the channel to send it to and the reply with
 /// `reply_to_message_id`, `ID` and `correlation_id` set by [`address_reply`], and every
 /// `command_X` header of the command copied as `commandreply_X` unless the reply sets it.
-pub fn reply_to(command: &RawMessage, mut reply: RawMessage) -> Result<(String, RawMessage), Error> {
+pub fn reply_to(
+    command: &RawMessage,
+    mut reply: RawMessage,
+) -> Result<(String, RawMessage), Error> {
     for (name, value) in &command.headers {
         if let Some(rest) = name.strip_prefix(COMMAND_PREFIX) {
             reply
@@ -123,4 +129,48 @@ pub fn reply_to(command: &RawMessage, mut reply: RawMessage) -> Result<(String, 
         }
     }
     address_reply(command, reply)
+}
+
+/// The partition key of a message whose contract takes it from the payload
+/// (`x-shard-key: '$message.payload#/orderId'`): the value at JSON `pointer` in the body, as text
+/// (a string as it is, a number or boolean as JSON writes it).
+pub fn partition_key(msg: &RawMessage, pointer: &str) -> Result<String, Error> {
+    let body: serde_json::Value = serde_json::from_slice(&msg.payload)
+        .map_err(|e| Error::Encode(format!("the payload is not JSON: {e}")))?;
+    match body.pointer(pointer) {
+        Some(serde_json::Value::String(s)) => Ok(s.clone()),
+        Some(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_))) => Ok(v.to_string()),
+        Some(other) => Err(Error::Encode(format!(
+            "the partition key at `{pointer}` of the payload is not a string or number: {other}"
+        ))),
+        None => Err(Error::Encode(format!(
+            "the payload has no `{pointer}`, which the contract names as its partition key"
+        ))),
+    }
+}
+
+/// A message on its way out, as generated publishers and clients write it: each of `defaults`
+/// added where the message has no header of that name, then the headers the contract `fixed`
+/// set (replacing any the message had), then, with a partition key, the key set in each of
+/// `key_headers`.
+pub fn outgoing(
+    mut msg: RawMessage,
+    defaults: &Headers,
+    fixed: &[(&str, &str)],
+    key: Option<(&str, &[&str])>,
+) -> RawMessage {
+    for (name, value) in defaults {
+        msg.headers
+            .entry(name.clone())
+            .or_insert_with(|| value.clone());
+    }
+    for (name, value) in fixed {
+        msg.headers.insert(name.to_string(), value.to_string());
+    }
+    if let Some((key, headers)) = key {
+        for name in headers {
+            msg.headers.insert(name.to_string(), key.to_string());
+        }
+    }
+    msg
 }
