@@ -8,6 +8,7 @@ use super::{Format, Outcome};
 use treaty::compat::accepted::{self, AcceptedFinding};
 use treaty::compat::{self, BreakingConfig, CheckOptions, CheckResult};
 use treaty::diag::{LoadError, LoadErrors, Severity};
+use treaty::formats::proto::Reuse;
 use treaty::report::{Finding, github, human, json, junit, markdown, sarif};
 use treaty::source::SourceMap;
 use treaty::workspace::Workspace;
@@ -78,12 +79,14 @@ pub fn load_revision(
 ) -> Result<Workspace, LoadErrors> {
     use treaty::workspace::revision::{self, Revision};
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    // The earlier revision takes the protobuf files `new` compiled where it would compile the same.
+    let reuse = Reuse::new(&new.contracts, &new.sources);
     match revision::classify(reference, &cwd) {
-        Revision::Dir(d) => treaty::workspace::load_dir(&d),
+        Revision::Dir(d) => treaty::workspace::load_dir_reusing(&d, &reuse),
         Revision::Image(p) => treaty::workspace::image::load(&p, &super::shown(&p), new),
         other => {
             let m = revision::materialize(&other, &new.root)?;
-            let ws = treaty::workspace::load_dir(&m.dir)?;
+            let ws = treaty::workspace::load_dir_reusing(&m.dir, &reuse)?;
             *keep = Some(m);
             Ok(ws)
         }
@@ -95,6 +98,28 @@ fn load_side(path: &std::path::Path) -> Result<Workspace, LoadErrors> {
     let mut ws = treaty::workspace::load_paths(&[path.to_path_buf()], &cwd)?;
     ws.release_lint_data();
     Ok(ws)
+}
+
+/// Loads OLD and NEW. NEW loads first, so that OLD takes the protobuf files NEW compiled from
+/// the same text and imports rather than compiling them again (two revisions of a large module
+/// mostly share their files); errors come out as if OLD had loaded first.
+fn load_pair(
+    old: &std::path::Path,
+    new: &std::path::Path,
+) -> Result<(Workspace, Workspace), LoadErrors> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let new = match load_side(new) {
+        Ok(ws) => ws,
+        Err(e) => {
+            load_side(old)?;
+            return Err(e);
+        }
+    };
+    let reuse = Reuse::new(&new.contracts, &new.sources);
+    let mut old = treaty::workspace::load_paths_reusing(&[old.to_path_buf()], &cwd, &reuse)?;
+    drop(reuse);
+    old.release_lint_data();
+    Ok((old, new))
 }
 
 /// The new side's breaking configuration: treaty.yaml over buf.yaml.
@@ -125,7 +150,7 @@ pub fn run(args: CheckArgs) -> Outcome {
     }
     let mut _keep = None;
     let sides = match (&args.old, &args.new, &args.against) {
-        (Some(o), Some(n), None) => load_side(o).and_then(|o| load_side(n).map(|n| (o, n))),
+        (Some(o), Some(n), None) => load_pair(o, n),
         (None, None, against) => {
             let against = match against_or_head(
                 against.as_deref(),
@@ -198,11 +223,15 @@ pub fn run(args: CheckArgs) -> Outcome {
         started.elapsed().as_secs_f64()
     ));
     render(&result, &accepted, &old.sources, &new.sources, args.format);
-    if gate_fails(&result, fail_on) {
+    let outcome = if gate_fails(&result, fail_on) {
         Outcome::Failed
     } else {
         Outcome::Clean
-    }
+    };
+    // The process ends next: its memory goes back whole, which is faster than freeing the
+    // revisions' millions of descriptor allocations one by one (0.4 s on googleapis).
+    std::mem::forget((old, new, history));
+    outcome
 }
 
 /// True when a finding at or above `fail_on` is not covered by its contract's version change.

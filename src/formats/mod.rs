@@ -42,6 +42,9 @@ pub struct LoadCx<'a> {
     pub root: PathBuf,
     /// Files may not be read from outside this directory (the contract's own workspace root).
     pub limit: PathBuf,
+    /// Another revision's compiled protobuf files, which this load may take where it would
+    /// compile the same (the old side of a comparison; see [`proto::Reuse`]).
+    pub reuse: Option<&'a proto::Reuse<'a>>,
 }
 
 impl<'a> LoadCx<'a> {
@@ -51,6 +54,7 @@ impl<'a> LoadCx<'a> {
             sources,
             limit: root.clone(),
             root,
+            reuse: None,
         }
     }
 

@@ -516,6 +516,10 @@ pub struct ProtoContract {
     /// For each descriptor of the contract's own files: its index in `descriptors.file`, its name
     /// relative to its import root (`ftgo/order/v1/order_service.proto`), and the loaded file.
     pub files: Vec<ProtoFile>,
+    /// The imports read from an import root (not the contract's files, not the well-known types
+    /// protox bundles), listed the same way, so another revision can tell whether it would
+    /// compile them from the same text.
+    pub imports: Vec<ProtoFile>,
     /// The suppressions that came from `// buf:lint:ignore` comments (also in
     /// `Contract::suppressions`), which buf's `disallow_comment_ignores` turns off.
     pub lint_ignores: Vec<Suppression>,

@@ -123,6 +123,7 @@ pub fn load(path: &Path, shown: &str, new: &Workspace) -> Result<Workspace, Load
             descriptors,
             prost_reflect::DescriptorPool::new(),
             files,
+            Vec::new(),
         );
         contract.service = group.service;
         ws.contracts.push(contract);

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{LoadError, LoadErrors};
+use crate::formats::proto::Reuse;
 use crate::formats::{self, ContractSpec, LoadCx, display_path};
 use crate::lint::LintConfig;
 use crate::model::{Contract, ContractKind, DeclaredVersion, VersionSource};
@@ -80,6 +81,10 @@ pub fn find_manifest(start: &Path) -> Option<PathBuf> {
 
 /// Loads the workspace described by a treaty.yaml.
 pub fn load_manifest(path: &Path) -> Result<Workspace, LoadErrors> {
+    load_manifest_with(path, None)
+}
+
+fn load_manifest_with(path: &Path, reuse: Option<&Reuse>) -> Result<Workspace, LoadErrors> {
     let root = manifest_dir(path);
     let mut ws = Workspace {
         root: root.clone(),
@@ -87,7 +92,7 @@ pub fn load_manifest(path: &Path) -> Result<Workspace, LoadErrors> {
     };
     let mut errors = LoadErrors::default();
     match manifest_specs(&mut ws, path, &mut errors) {
-        Ok(specs) => load_specs(&mut ws, &root, &specs, &mut errors),
+        Ok(specs) => load_specs(&mut ws, &root, &specs, reuse, &mut errors),
         Err(e) => errors.push(e),
     }
     errors.into_result(ws)
@@ -276,9 +281,16 @@ fn manifest_specs(
 }
 
 /// Loads contracts into the workspace, collecting errors.
-fn load_specs(ws: &mut Workspace, limit: &Path, specs: &[ContractSpec], errors: &mut LoadErrors) {
+fn load_specs(
+    ws: &mut Workspace,
+    limit: &Path,
+    specs: &[ContractSpec],
+    reuse: Option<&Reuse>,
+    errors: &mut LoadErrors,
+) {
     for spec in specs {
         let mut cx = LoadCx::with_limit(&mut ws.sources, &ws.root, limit);
+        cx.reuse = reuse;
         match formats::load(&mut cx, spec) {
             Ok(c) => ws.contracts.push(c),
             Err(e) => errors.0.extend(e.0),
@@ -289,9 +301,20 @@ fn load_specs(ws: &mut Workspace, limit: &Path, specs: &[ContractSpec], errors: 
 /// Loads a directory: a workspace of its own when it holds treaty.yaml, buf.yaml or
 /// buf.work.yaml; otherwise every contract found under it.
 pub fn load_dir(dir: &Path) -> Result<Workspace, LoadErrors> {
+    load_dir_with(dir, None)
+}
+
+/// Loads a directory as the earlier revision of a comparison with `reuse`'s revision, taking
+/// the protobuf files that revision compiled where they are the same (see [`Reuse`]). The
+/// result has no descriptor pools: it is for comparing, not for lint.
+pub fn load_dir_reusing(dir: &Path, reuse: &Reuse) -> Result<Workspace, LoadErrors> {
+    load_dir_with(dir, Some(reuse))
+}
+
+fn load_dir_with(dir: &Path, reuse: Option<&Reuse>) -> Result<Workspace, LoadErrors> {
     let manifest = dir.join(MANIFEST);
     if manifest.is_file() {
-        return load_manifest(&manifest);
+        return load_manifest_with(&manifest, reuse);
     }
     let root = std::fs::canonicalize(dir).map_err(|e| {
         LoadError::in_file(
@@ -305,16 +328,16 @@ pub fn load_dir(dir: &Path) -> Result<Workspace, LoadErrors> {
         ..Workspace::default()
     };
     let mut errors = LoadErrors::default();
-    load_dir_into(&mut ws, &root, &mut errors);
+    load_dir_into(&mut ws, &root, reuse, &mut errors);
     errors.into_result(ws)
 }
 
 /// Loads a directory's contracts into a workspace whose root may be elsewhere.
-fn load_dir_into(ws: &mut Workspace, dir: &Path, errors: &mut LoadErrors) {
+fn load_dir_into(ws: &mut Workspace, dir: &Path, reuse: Option<&Reuse>, errors: &mut LoadErrors) {
     let manifest = dir.join(MANIFEST);
     if manifest.is_file() {
         match manifest_specs(ws, &manifest, errors) {
-            Ok(specs) => load_specs(ws, dir, &specs, errors),
+            Ok(specs) => load_specs(ws, dir, &specs, reuse, errors),
             Err(e) => errors.push(e),
         }
         return;
@@ -331,15 +354,32 @@ fn load_dir_into(ws: &mut Workspace, dir: &Path, errors: &mut LoadErrors) {
             "no contracts found here (no .proto files, and no YAML or JSON with an `openapi:` or `asyncapi:` key)",
         ));
     }
-    load_specs(ws, dir, &found.specs, errors);
+    load_specs(ws, dir, &found.specs, reuse, errors);
 }
 
 /// Loads files and directories given on the command line, relative to `cwd`.
 pub fn load_paths(paths: &[PathBuf], cwd: &Path) -> Result<Workspace, LoadErrors> {
+    load_paths_with(paths, cwd, None)
+}
+
+/// [`load_paths`] for the earlier revision of a comparison (see [`load_dir_reusing`]).
+pub fn load_paths_reusing(
+    paths: &[PathBuf],
+    cwd: &Path,
+    reuse: &Reuse,
+) -> Result<Workspace, LoadErrors> {
+    load_paths_with(paths, cwd, Some(reuse))
+}
+
+fn load_paths_with(
+    paths: &[PathBuf],
+    cwd: &Path,
+    reuse: Option<&Reuse>,
+) -> Result<Workspace, LoadErrors> {
     if let [single] = paths
         && single.is_dir()
     {
-        return load_dir(single);
+        return load_dir_with(single, reuse);
     }
     let cwd = std::fs::canonicalize(cwd).unwrap_or_else(|_| cwd.to_path_buf());
     let mut ws = Workspace {
@@ -350,7 +390,7 @@ pub fn load_paths(paths: &[PathBuf], cwd: &Path) -> Result<Workspace, LoadErrors
     for path in paths {
         if path.is_dir() {
             match std::fs::canonicalize(path) {
-                Ok(dir) => load_dir_into(&mut ws, &dir, &mut errors),
+                Ok(dir) => load_dir_into(&mut ws, &dir, reuse, &mut errors),
                 Err(e) => errors.push(LoadError::in_file(
                     "treaty::io::not-found",
                     path.display().to_string(),
@@ -360,7 +400,7 @@ pub fn load_paths(paths: &[PathBuf], cwd: &Path) -> Result<Workspace, LoadErrors
             continue;
         }
         match file_spec(path, &cwd, &mut ws, &mut errors) {
-            Some((spec, limit)) => load_specs(&mut ws, &limit, &[spec], &mut errors),
+            Some((spec, limit)) => load_specs(&mut ws, &limit, &[spec], reuse, &mut errors),
             None => continue,
         }
     }

@@ -23,6 +23,7 @@ use prost_reflect::DescriptorPool;
 use prost_types::{DescriptorProto, FileDescriptorProto, FileDescriptorSet, SourceCodeInfo};
 use protox::file::{File, FileResolver, GoogleFileResolver};
 
+use super::reuse::{self, Plan, Reuse};
 use super::source_info::sort_locations;
 use crate::diag::LoadError;
 use crate::formats::{LoadCx, text_of};
@@ -64,6 +65,8 @@ struct Resolver {
     stash: Rc<RefCell<Stash>>,
     /// Hand files to protox with their full source info and text (used to locate errors).
     full: bool,
+    /// Files compiled already (taken from another revision), handed to protox as they are.
+    prebuilt: HashMap<String, FileDescriptorProto>,
 }
 
 /// A file's text, and its path when it was read from an import root.
@@ -90,6 +93,9 @@ impl Resolver {
 
 impl FileResolver for Resolver {
     fn open_file(&self, name: &str) -> Result<File, protox::Error> {
+        if let Some(d) = self.prebuilt.get(name) {
+            return Ok(File::from_file_descriptor_proto(d.clone()));
+        }
         // Files are parsed one at a time as protox asks for them: parsing ahead (even on two
         // threads) held every file's source info at once and cost more than it saved.
         let mut descriptor = match self.source_of(name) {
@@ -245,6 +251,7 @@ pub(super) fn compile(
         google: GoogleFileResolver::new(),
         stash: stash.clone(),
         full: false,
+        prebuilt: HashMap::new(),
     };
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.include_imports(true).include_source_info(true);
@@ -303,6 +310,105 @@ pub(super) fn compile(
     })
 }
 
+/// Compiles the own files taking from `reuse` every file it compiled from the same text and the
+/// same imports (see [`super::reuse`]): only the others go through protox, with the reused files
+/// they import handed over compiled. `None` when a whole compile must decide instead: any
+/// error, or a name a recompiled file shares with a reused file outside its imports.
+pub(super) fn compile_reusing(
+    roots: &[PathBuf],
+    own: &[OwnFile],
+    reuse: &Reuse,
+) -> Option<Compiled> {
+    let own_text: HashMap<String, Arc<str>> = own
+        .iter()
+        .map(|f| (f.name.clone(), f.text.clone()))
+        .collect();
+    let plan = Plan::new(reuse, &own_text, roots);
+    let to_compile: Vec<&str> = own
+        .iter()
+        .map(|f| f.name.as_str())
+        .filter(|n| !plan.reused.contains_key(*n))
+        .collect();
+    // Every file of the partial compile, and those of them not reused, with their source info.
+    let mut in_pool: HashSet<String> = HashSet::new();
+    let mut fresh: HashMap<String, FileDescriptorProto> = HashMap::new();
+    if !to_compile.is_empty() {
+        let prebuilt = reuse::reused_imports_of(&plan, &to_compile, &own_text, roots)
+            .into_iter()
+            .map(|n| {
+                let d = reuse::without_source_info(plan.reused[&n]);
+                (n, d)
+            })
+            .collect();
+        let stash = Rc::new(RefCell::new(Stash::default()));
+        let resolver = Resolver {
+            own: own_text.clone(),
+            roots: roots.to_vec(),
+            google: GoogleFileResolver::new(),
+            stash: stash.clone(),
+            full: false,
+            prebuilt,
+        };
+        let mut compiler = protox::Compiler::with_file_resolver(resolver);
+        compiler.include_imports(true).include_source_info(true);
+        for name in &to_compile {
+            let opened = catch_unwind(AssertUnwindSafe(|| compiler.open_file(name).map(|_| ())));
+            if !matches!(opened, Ok(Ok(()))) {
+                return None;
+            }
+        }
+        let fds = compiler.file_descriptor_set();
+        drop(compiler);
+        let mut stash = Rc::try_unwrap(stash).ok()?.into_inner();
+        for mut fd in fds.file {
+            in_pool.insert(fd.name().to_string());
+            if plan.reused.contains_key(fd.name()) {
+                continue;
+            }
+            let mut sci = fd.source_code_info.take().unwrap_or_default();
+            if let Some(rest) = stash.source_info.remove(fd.name()) {
+                sci.location.extend(rest.location);
+            }
+            sort_locations(&mut sci);
+            fd.source_code_info = Some(sci);
+            fresh.insert(fd.name().to_string(), fd);
+        }
+    }
+    let own_names: Vec<&str> = own.iter().map(|f| f.name.as_str()).collect();
+    let deps = |n: &str| -> Vec<String> {
+        fresh
+            .get(n)
+            .or_else(|| plan.reused.get(n).copied())
+            .map(|d| d.dependency.clone())
+            .unwrap_or_default()
+    };
+    let order = reuse::compile_order(&own_names, &deps);
+    if !fresh.is_empty() {
+        let recompiled: Vec<&FileDescriptorProto> = fresh.values().collect();
+        let apart: Vec<&FileDescriptorProto> = order
+            .iter()
+            .filter(|n| !in_pool.contains(*n))
+            .filter_map(|n| plan.reused.get(n).copied())
+            .collect();
+        if reuse::defines_a_reused_name(&recompiled, &apart) {
+            return None;
+        }
+    }
+    let file = order
+        .iter()
+        .map(|n| {
+            fresh
+                .remove(n)
+                .or_else(|| plan.reused.get(n).map(|d| (*d).clone()))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Compiled {
+        import_paths: reuse::import_paths(&order, &own_text, roots),
+        fds: FileDescriptorSet { file },
+        pool: DescriptorPool::new(),
+    })
+}
+
 /// True when an error has no label to point at.
 fn needs_relocating(err: &protox::Error) -> bool {
     err.labels().is_none_or(|mut l| l.next().is_none())
@@ -320,6 +426,7 @@ fn relocate(
         google: GoogleFileResolver::new(),
         stash: Rc::new(RefCell::new(Stash::default())),
         full: true,
+        prebuilt: HashMap::new(),
     };
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.include_imports(true).include_source_info(true);

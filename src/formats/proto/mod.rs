@@ -11,6 +11,10 @@
 //! descriptors of every file (own files and imports) for buf's rules, and lists which of them are
 //! the contract's own: lint looks only at those.
 //!
+//! The earlier revision of a comparison takes, from the revision loaded first, every file that
+//! compiled from the same text and the same imports, and compiles only the others (see
+//! [`Reuse`]).
+//!
 //! Spans come from each file's `source_code_info` (see [`source_info`]); rule suppressions come
 //! from comments: `// buf:lint:ignore RULE_ID` (buf's syntax, honoured as buf does: in the leading
 //! comment of the element a finding is reported on or of any element enclosing it) and
@@ -18,6 +22,7 @@
 
 mod compile;
 pub mod image;
+mod reuse;
 pub mod source_info;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +36,7 @@ use crate::model::{
 };
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 
+pub use reuse::Reuse;
 pub use source_info::{location, locations, span_of};
 
 /// The comment prefix buf reads as a lint suppression.
@@ -45,8 +51,16 @@ pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors
     if own.is_empty() {
         return Err(errors);
     }
+    // Comparing with a revision compiled already: take its files where they are the same.
+    let reused = match cx.reuse {
+        Some(reuse) if errors.is_empty() => compile::compile_reusing(&roots, &own, reuse),
+        _ => None,
+    };
     // Files that could not be read are reported with the compile errors of the others.
-    let compiled = match compile::compile(cx, &roots, &own) {
+    let compiled = match reused
+        .map(Ok)
+        .unwrap_or_else(|| compile::compile(cx, &roots, &own))
+    {
         Ok(c) if errors.is_empty() => c,
         Ok(_) => return Err(errors),
         Err(compile_errors) => {
@@ -55,20 +69,22 @@ pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors
         }
     };
 
+    let index_of: std::collections::HashMap<&str, usize> = compiled
+        .fds
+        .file
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.name(), i))
+        .collect();
     let mut files = Vec::with_capacity(own.len());
     for f in &own {
-        let index = compiled
-            .fds
-            .file
-            .iter()
-            .position(|d| d.name() == f.name)
-            .ok_or_else(|| {
-                LoadError::in_file(
-                    "treaty::proto::internal",
-                    cx.display(&f.path),
-                    "the compiled file is missing",
-                )
-            })?;
+        let index = *index_of.get(f.name.as_str()).ok_or_else(|| {
+            LoadError::in_file(
+                "treaty::proto::internal",
+                cx.display(&f.path),
+                "the compiled file is missing",
+            )
+        })?;
         files.push(ProtoFile {
             index,
             name: f.name.clone(),
@@ -76,12 +92,20 @@ pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors
         });
     }
     // Imports under a root get their text registered too, so anything pointing into them renders.
-    let mut import_paths: Vec<_> = compiled.import_paths.values().collect();
-    import_paths.sort();
-    for p in import_paths {
+    let mut import_paths: Vec<(&String, &PathBuf)> = compiled.import_paths.iter().collect();
+    import_paths.sort_by(|a, b| a.1.cmp(b.1));
+    let mut imports = Vec::new();
+    for (name, p) in import_paths {
         // An import protox read but cx cannot (outside the workspace root) just has no spans.
-        let _ = cx.read(p);
+        if let (Ok(file), Some(&index)) = (cx.read(p), index_of.get(name.as_str())) {
+            imports.push(ProtoFile {
+                index,
+                name: name.clone(),
+                file,
+            });
+        }
     }
+    drop(index_of);
 
     Ok(assemble(
         spec.name.clone(),
@@ -89,18 +113,21 @@ pub fn load(cx: &mut LoadCx, spec: &ContractSpec) -> Result<Contract, LoadErrors
         compiled.fds,
         compiled.pool,
         files,
+        imports,
     ))
 }
 
 /// A contract from compiled descriptors: `descriptors` holds its own files (listed in `files`,
-/// non-empty, each registered in `sources`) and their imports. Shared by the loader and by
-/// protobuf images, whose descriptors come compiled.
+/// non-empty, each registered in `sources`) and their imports (those read from an import root
+/// listed in `imports`). Shared by the loader and by protobuf images, whose descriptors come
+/// compiled.
 pub fn assemble(
     name: String,
     sources: &SourceMap,
     descriptors: prost_types::FileDescriptorSet,
     pool: prost_reflect::DescriptorPool,
     files: Vec<ProtoFile>,
+    imports: Vec<ProtoFile>,
 ) -> Contract {
     let first = &files[0];
     let mut contract = Contract::new(name, ContractKind::Proto, first.file);
@@ -123,6 +150,7 @@ pub fn assemble(
         descriptors,
         pool,
         files,
+        imports,
         lint_ignores,
     });
     contract
