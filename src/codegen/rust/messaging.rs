@@ -884,8 +884,8 @@ impl<'c> Plan<'c> {
         let mut methods = Scope::with_reserved(&["new", "with_header", "transport"]);
         let fns = msgs.iter().map(|&i| {
             let m = self.msg(i);
-            let f = ident::ident(&methods.unique(format!("{verb}_{}", m.snake)));
-            let f_env = ident::ident(&methods.unique(format!("{verb}_{}_envelope", m.snake)));
+            let f = ident::ident(&methods.unique(ident::snake(&format!("{verb}_{}", m.snake))));
+            let f_env = ident::ident(&methods.unique(ident::snake(&format!("{verb}_{}_envelope", m.snake))));
             let body = &m.body;
             let param = m.param();
             let (key_param, key_arg, write) = self.write_message(m, &param, used);
@@ -995,7 +995,7 @@ impl<'c> Plan<'c> {
             .map(|(i, reply)| {
                 let m = self.msg(*i);
                 let f = ident::ident(&methods.unique(m.snake.clone()));
-                let f_env = ident::ident(&methods.unique(format!("{}_envelope", m.snake)));
+                let f_env = ident::ident(&methods.unique(ident::snake(&format!("{}_envelope", m.snake))));
                 let body = &m.body;
                 let param = m.param();
                 let (key_param, key_arg, write) = self.write_message(m, &param, used);
@@ -1737,7 +1737,6 @@ impl Used {
         for (on, name) in [
             (self.envelope, quote! { Envelope }),
             (self.headers, quote! { Headers }),
-            (self.message_headers, quote! { MessageHeaders }),
             (self.raw, quote! { RawMessage }),
             (self.requester, quote! { Requester }),
             (self.subscription, quote! { Subscription }),
@@ -1749,6 +1748,13 @@ impl Used {
         }
         if !messaging.is_empty() {
             out.push(quote! { use treaty_runtime::messaging::{#(#messaging),*}; });
+        }
+        if self.message_headers {
+            // The header accessors; unused when no message of the module is typed by a header.
+            out.push(quote! {
+                #[allow(unused_imports)]
+                use treaty_runtime::messaging::MessageHeaders as _;
+            });
         }
         if self.error {
             out.push(quote! { use treaty_runtime::Error; });
