@@ -63,9 +63,11 @@
 use std::sync::Arc;
 use treaty_runtime::dispatch::{Deduplicator, Dispatched, outgoing, reply_to};
 use treaty_runtime::messaging::{
-    Envelope, Headers, MessageHeaders, RawMessage, Requester, Subscription, Transport,
+    Envelope, Headers, RawMessage, Requester, Subscription, Transport,
 };
 
+#[allow(unused_imports)]
+use treaty_runtime::messaging::MessageHeaders as _;
 use treaty_runtime::Error;
 
 /// Channel addresses, how each channel delivers, and the consumer groups this service

@@ -22,10 +22,10 @@
 //! services' contracts on one broker, merge their [`contract`]s and install the result once.
 use std::sync::Arc;
 use treaty_runtime::dispatch::{Deduplicator, Dispatched};
-use treaty_runtime::messaging::{
-    Envelope, MessageHeaders, RawMessage, Subscription, Transport,
-};
+use treaty_runtime::messaging::{Envelope, RawMessage, Subscription, Transport};
 
+#[allow(unused_imports)]
+use treaty_runtime::messaging::MessageHeaders as _;
 use treaty_runtime::Error;
 
 /// Channel addresses, how each channel delivers, and the consumer groups this service
