@@ -6,6 +6,7 @@
 #   benches/run.sh            all benchmarks
 #   benches/run.sh lint       only the lint (load) benchmarks
 #   benches/run.sh check      only the check benchmarks
+#   benches/run.sh gen        only the code-generation benchmarks
 #
 # Output: one line per benchmark: name, wall seconds, peak RSS in MB, exit code.
 set -euo pipefail
@@ -109,4 +110,13 @@ PY
     fi
     measure "check: googleapis, a field from every 10th file" "$CORPUS/proto" check googleapis "$WORK/googleapis-tenth" --fail-on never
   fi
+fi
+
+if [ "$WHAT" = all ] || [ "$WHAT" = gen ]; then
+  # Loading the FTGO workspace and generating every service's crate (types, HTTP, gRPC and
+  # messaging clients, mocks) into a fresh directory, then again over an up-to-date one.
+  rm -rf "$WORK/ftgo-clients"
+  measure "gen rust: FTGO workspace, fresh" "$ROOT" gen rust --out "$WORK/ftgo-clients"
+  measure "gen rust: FTGO workspace, up to date" "$ROOT" gen rust --out "$WORK/ftgo-clients"
+  measure "gen rust --check: FTGO workspace" "$ROOT" gen rust --out "$WORK/ftgo-clients" --check
 fi
