@@ -154,6 +154,64 @@ fn fixture_parameters_and_bodies() {
     assert!(toml.contains(r#"features = ["multipart"]"#), "{toml}");
 }
 
+/// With the crate feature `validate`, the mock checks requests and programmed answers against
+/// the contract's JSON Schemas, embedded once each in a private module behind the feature.
+#[test]
+fn fixture_mock_checks_the_contract() {
+    let tree = tree(FIXTURE, &[]);
+    let http = file(&tree, "files-api/src/http.rs");
+    for expected in [
+        "#[cfg(feature = \"validate\")]\nmod contract {",
+        "type Lazy = LazyLock<Result<Schema, Error>>;",
+        // The mock checks after recording, the request first, then a programmed answer.
+        "self.recorder.record(\"createDocument\", &request)?;\n            #[cfg(feature = \"validate\")] contract::create_document_request(&request)?;",
+        "if let Ok(answer) = &answer {\n                contract::create_document_answer(answer)?;",
+        // Parameters and bodies; optional ones only when given.
+        "if let Some(value) = &request.tag {",
+        r#"check(&mut found, "body", &CREATE_DOCUMENT_BODY, &request.body)?;"#,
+        r#"refused(found, "createDocument", None)"#,
+        // Answers: exact statuses, ranges, `default`, and a catch-all whose code is declared.
+        "super::CreateDocumentResponse::BadRequest(body) => {",
+        "super::ListDocumentsResponse::ClientError { body, .. } => {",
+        "super::GetDocumentResponse::Default { body, .. } => {",
+        "super::CreateDocumentResponse::Status { code: 400, body } => {",
+        r#"refused(found, "getDocument", Some(answer.body.status()))"#,
+        // Errors name the operation; requests are Encode errors, answers Decode errors.
+        "request to `{operation}` breaks the contract: {problems}",
+        "the mock's answer {status} to `{operation}` breaks the contract: {problems}",
+    ] {
+        assert!(http.contains(expected), "missing `{expected}`");
+    }
+    // One static per schema, shared by the operations that use it.
+    assert_eq!(
+        http.matches("static CREATE_DOCUMENT_CREATED_ANSWER: Lazy")
+            .count(),
+        1
+    );
+    assert_eq!(
+        http.matches("&CREATE_DOCUMENT_CREATED_ANSWER,").count(),
+        3,
+        "{http}"
+    );
+    // Nothing to check: schemas the Rust type already enforces (an optional `i32`, a `String`),
+    // a schema that allows anything, and multipart, binary and text bodies.
+    for absent in [
+        "QUERY_PARAMETER_LIMIT",
+        "X_REQUEST_ID",
+        "get_reports_year_month_answer",
+        "upload_attachment_request",
+        "put_content_request",
+        "add_note_request",
+    ] {
+        assert!(!http.contains(absent), "unexpected `{absent}`");
+    }
+    let toml = file(&tree, "files-api/Cargo.toml");
+    assert!(
+        toml.contains(r#"validate = ["treaty-runtime/validate"]"#),
+        "{toml}"
+    );
+}
+
 #[test]
 fn fixture_answers() {
     let tree = tree(FIXTURE, &[]);

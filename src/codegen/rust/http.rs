@@ -14,7 +14,10 @@
 //!   call under the runtime's [`Resilient`] (bulkhead, breaker, timeout) with a [`Fallback`] per
 //!   operation, the contract's security requirements applied from `Credentials`;
 //! * `MockFtgoKitchenServiceApi`, the trait answering from programmable responders and recording
-//!   every call.
+//!   every call; with the crate feature `validate` it also checks each request and programmed
+//!   answer against the contract's JSON Schemas ([`super::schema_json`]), the way the messaging
+//!   contract checks messages, and fails the call with `Error::Encode` (request) or
+//!   `Error::Decode` (answer) naming the operation, the part, the JSON pointer and the problem.
 //!
 //! Two decisions shape the generated API:
 //!
@@ -39,9 +42,12 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ident::{self, Scope, camel, snake};
+use super::schema_json;
 use super::{CrateCx, Module, doc, doc_inner};
 use crate::codegen::GenError;
-use crate::model::{Content, Contract, Operation, OperationKind, ParamIn, Parameter};
+use crate::model::{
+    Content, Contract, Operation, OperationKind, ParamIn, Parameter, SchemaArena, SchemaId,
+};
 
 /// Type names the module declares or imports itself, taken before any operation's names.
 const MODULE_TYPES: &[&str] = &[
@@ -126,7 +132,11 @@ pub fn generate(cx: &mut CrateCx, contract: &Contract) -> Result<Option<Module>,
     }
     let needs = Needs::of(&ops, &schemes);
     add_dependencies(cx, &needs);
-    let code = module(contract, &names, &ops, &schemes, &needs);
+    let checks = ContractChecks::new(&contract.schemas, &ops);
+    if !checks.items.is_empty() {
+        cx.feature("validate", &["treaty-runtime/validate"]);
+    }
+    let code = module(contract, &names, &ops, &schemes, &needs, &checks);
     Ok(Some(Module {
         name: cx.modules.unique("http".to_string()),
         sources: cx.source_names(contract),
@@ -378,6 +388,8 @@ struct Body {
     description: Option<String>,
     /// For multipart bodies: the parts the schema names, for the documentation.
     parts: Vec<String>,
+    /// The schema a JSON or form body is checked against by the mock (feature `validate`).
+    schema: Option<SchemaId>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -400,6 +412,8 @@ struct Variant {
     name: Ident,
     status: StatusMatch,
     payload: Payload,
+    /// The schema of a JSON payload, which the mock checks programmed answers against.
+    schema: Option<SchemaId>,
     doc: String,
 }
 
@@ -502,6 +516,10 @@ fn plan<'c>(
                 required: rb.required,
                 description: rb.description.clone(),
                 parts,
+                schema: match kind {
+                    BodyKind::Json | BodyKind::Form => c.schema,
+                    _ => None,
+                },
             }
         }),
         _ => None,
@@ -577,7 +595,12 @@ fn plan_variants(
             StatusMatch::Default => "Default".to_string(),
         };
         let name = scope.unique(name);
-        let payload = match choose_response_content(&r.content) {
+        let content = choose_response_content(&r.content);
+        let schema = match content {
+            Some((BodyKind::Json, c)) => c.schema,
+            _ => None,
+        };
+        let payload = match content {
             None => Payload::None,
             Some((BodyKind::Json, c)) => Payload::Json(match c.schema {
                 Some(id) => cx.types.type_of(contract, id, &format!("{base}{name}Body")),
@@ -606,6 +629,7 @@ fn plan_variants(
             name: ident::ident(&name),
             status: m,
             payload,
+            schema,
             doc: text,
         });
     }
@@ -902,6 +926,7 @@ fn module(
     ops: &[Op],
     schemes: &Schemes,
     needs: &Needs,
+    checks: &ContractChecks,
 ) -> TokenStream {
     let module_doc = doc_inner(&module_doc(contract, names));
     let imports = imports(needs);
@@ -910,7 +935,8 @@ fn module(
     let per_op = ops.iter().map(|op| op_items(op, names));
     let api = api_trait(contract, names, ops);
     let client = client(contract, names, ops, needs);
-    let mock = mock(names, ops);
+    let mock = mock(names, ops, checks);
+    let contract_module = checks.module(names);
     let helpers = helpers(needs);
     quote! {
         #module_doc
@@ -921,6 +947,7 @@ fn module(
         #api
         #client
         #mock
+        #contract_module
         #helpers
     }
 }
@@ -2016,7 +2043,7 @@ fn send_fn(op: &Op, needs: &Needs) -> TokenStream {
     }
 }
 
-fn mock(names: &ApiNames, ops: &[Op]) -> TokenStream {
+fn mock(names: &ApiNames, ops: &[Op], checks: &ContractChecks) -> TokenStream {
     let (api, mock) = (&names.api, &names.mock);
     let mut text = format!(
         "[`{api}`] for tests: each operation answers as programmed through its `on_…` method \
@@ -2045,6 +2072,15 @@ fn mock(names: &ApiNames, ops: &[Op]) -> TokenStream {
             name = op.name,
         ));
     }
+    if !checks.items.is_empty() {
+        text.push_str(
+            "\n\nWith the crate feature `validate`, every call is checked against the contract's \
+             JSON Schemas after it is recorded: a request (body and parameters) that breaks them \
+             fails with `Error::Encode`, a programmed answer whose body breaks the schema of its \
+             status with `Error::Decode`; the message names the operation, the part, the JSON \
+             pointer and the problem.",
+        );
+    }
     let doc = doc(&text);
     let fields = ops.iter().map(|op| {
         let (f, req, resp) = (&op.func, &op.request, &op.response);
@@ -2067,15 +2103,33 @@ fn mock(names: &ApiNames, ops: &[Op]) -> TokenStream {
             }
         }
     });
-    let impls = ops.iter().map(|op| {
+    let impls = ops.iter().zip(&checks.ops).map(|(op, check)| {
         let sig = signature(op);
         let f = &op.func;
         let name = lit(&op.name);
+        let request = check.request.as_ref().map(|c| {
+            quote! {
+                #[cfg(feature = "validate")]
+                contract::#c(&request)?;
+            }
+        });
+        let respond = match &check.answer {
+            None => quote! { lock(&self.#f).respond(&request)? },
+            Some(c) => quote! {
+                let answer = lock(&self.#f).respond(&request)?;
+                #[cfg(feature = "validate")]
+                if let Ok(answer) = &answer {
+                    contract::#c(answer)?;
+                }
+                answer
+            },
+        };
         quote! {
             #sig {
                 Box::pin(async move {
                     self.recorder.record(#name, &request)?;
-                    lock(&self.#f).respond(&request)?
+                    #request
+                    #respond
                 })
             }
         }
@@ -2123,6 +2177,350 @@ fn mock(names: &ApiNames, ops: &[Op]) -> TokenStream {
             #(#impls)*
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mock's contract checks (crate feature `validate`)
+
+/// What the mock checks with the crate feature `validate`, as the private module `contract`:
+/// each schema an operation's request or answers are checked against, embedded once as JSON text
+/// ([`schema_json::to_validation_schema`]) in a static compiled on first use (operations with
+/// the same schema share it), and per operation a function for the request and one for the
+/// answer, which the mock calls. An operation with nothing to check (no schemas, only text,
+/// binary and multipart bodies, or parameters whose Rust type already says all the schema says)
+/// has neither.
+struct ContractChecks {
+    /// The embedded schemas: name, JSON text, and the parts that use it (for its doc).
+    statics: Vec<(Ident, TokenStream, Vec<String>)>,
+    /// The per-operation functions, in operation order.
+    items: Vec<TokenStream>,
+    /// Per operation, in the order of the plan.
+    ops: Vec<OpChecks>,
+    /// Some answer arm checks a catch-all `Status` body, given as text.
+    text: bool,
+}
+
+#[derive(Default)]
+struct OpChecks {
+    request: Option<Ident>,
+    answer: Option<Ident>,
+}
+
+/// Names of the module's own items, which the per-operation ones must not take.
+const CHECK_FNS: &[&str] = &["check", "check_text", "refused"];
+const CHECK_CONSTS: &[&str] = &["LISTED"];
+
+impl ContractChecks {
+    fn new(arena: &SchemaArena, ops: &[Op]) -> ContractChecks {
+        let mut checks = ContractChecks {
+            statics: Vec::new(),
+            items: Vec::new(),
+            ops: Vec::new(),
+            text: false,
+        };
+        let mut names = Scope::with_reserved(CHECK_CONSTS);
+        let mut funcs = Scope::with_reserved(CHECK_FNS);
+        let mut by_text: std::collections::HashMap<String, usize> = Default::default();
+        for op in ops {
+            let func = op.func.to_string();
+            let base = func.trim_start_matches("r#");
+            let mut embed = |part: &str, json: &serde_json::Value| {
+                let text = json.to_string();
+                let user = format!("the {part} of `{}`", op.name);
+                if let Some(&i) = by_text.get(&text) {
+                    let (name, _, users) = &mut checks.statics[i];
+                    users.push(user);
+                    return name.clone();
+                }
+                let name = ident::ident(&names.unique(ident::shouty(&format!("{base} {part}"))));
+                by_text.insert(text, checks.statics.len());
+                checks
+                    .statics
+                    .push((name.clone(), raw_json(json), vec![user]));
+                name
+            };
+            let mut mine = OpChecks::default();
+            let name = lit(&op.name);
+
+            // The request: parameters in the order they are sent, then the body.
+            let mut steps = Vec::new();
+            let mut items = Vec::new();
+            let fields =
+                op.params
+                    .iter()
+                    .filter_map(|p| {
+                        let part = format!("{} parameter `{}`", p.p.location.as_str(), p.p.name);
+                        p.p.schema.map(|id| (part, id, &p.field, &p.ty))
+                    })
+                    .chain(op.body.as_ref().and_then(|b| {
+                        b.schema.map(|id| ("body".to_string(), id, &b.field, &b.ty))
+                    }));
+            for (part, id, field, ty) in fields {
+                let json = schema_json::to_validation_schema(arena, id);
+                if said_by_type(&json, ty) {
+                    continue;
+                }
+                let optional = is_option(ty);
+                let s = embed(&part, &json);
+                let part = lit(&part);
+                steps.push(if optional {
+                    quote! {
+                        if let Some(value) = &request.#field {
+                            check(&mut found, #part, &#s, value)?;
+                        }
+                    }
+                } else {
+                    quote! { check(&mut found, #part, &#s, &request.#field)?; }
+                });
+            }
+            if !steps.is_empty() {
+                let f = ident::ident(&funcs.unique(snake(&format!("{base} request"))));
+                let req = &op.request;
+                let d = doc(&format!(
+                    "Checks a request to `{}` against the contract.",
+                    op.name
+                ));
+                items.push(quote! {
+                    #d
+                    pub(super) fn #f(request: &super::#req) -> Result<(), Error> {
+                        let mut found = Vec::new();
+                        #(#steps)*
+                        refused(found, #name, None)
+                    }
+                });
+                mine.request = Some(f);
+            }
+
+            // The answer: the body of each variant with a JSON schema, and the body of a
+            // catch-all `Status` whose code the contract declares exactly (a client would have
+            // decoded it into that variant, so it must be what the variant's schema allows).
+            let resp = &op.response;
+            let mut arms: Vec<(TokenStream, TokenStream)> = Vec::new();
+            let mut declared = Vec::new();
+            for v in &op.variants {
+                let (Payload::Json(ty), Some(id)) = (&v.payload, v.schema) else {
+                    continue;
+                };
+                let json = schema_json::to_validation_schema(arena, id);
+                if said_by_type(&json, ty) {
+                    continue;
+                }
+                let s = embed(&format!("{} answer", v.name), &json);
+                let vn = &v.name;
+                let pattern = match v.status {
+                    StatusMatch::Exact(c) => {
+                        declared.push((c, s.clone()));
+                        quote! { super::#resp::#vn(body) }
+                    }
+                    _ => quote! { super::#resp::#vn { body, .. } },
+                };
+                arms.push((pattern, quote! { check(&mut found, "body", &#s, body)? }));
+            }
+            let covers_all = op.catch_all.is_none() && arms.len() == op.variants.len();
+            if let Some(c) = &op.catch_all {
+                for (code, s) in declared {
+                    let code = Literal::u16_unsuffixed(code);
+                    arms.push((
+                        quote! { super::#resp::#c { code: #code, body } },
+                        quote! { check_text(&mut found, "body", &#s, body)? },
+                    ));
+                    checks.text = true;
+                }
+            }
+            let inspect = match (arms.as_slice(), covers_all) {
+                ([], _) => None,
+                ([(pattern, check)], true) => Some(quote! {
+                    let #pattern = &answer.body;
+                    #check;
+                }),
+                ([(pattern, check)], false) => Some(quote! {
+                    if let #pattern = &answer.body {
+                        #check;
+                    }
+                }),
+                (arms, all) => {
+                    let arms = arms.iter().map(|(p, c)| quote! { #p => #c, });
+                    let rest = (!all).then(|| quote! { _ => {} });
+                    Some(quote! {
+                        match &answer.body {
+                            #(#arms)*
+                            #rest
+                        }
+                    })
+                }
+            };
+            if let Some(inspect) = inspect {
+                let f = ident::ident(&funcs.unique(snake(&format!("{base} answer"))));
+                let d = doc(&format!(
+                    "Checks an answer programmed for `{}` against the schema of its status.",
+                    op.name
+                ));
+                items.push(quote! {
+                    #d
+                    pub(super) fn #f(answer: &super::Response<super::#resp>) -> Result<(), Error> {
+                        let mut found = Vec::new();
+                        #inspect
+                        refused(found, #name, Some(answer.body.status()))
+                    }
+                });
+                mine.answer = Some(f);
+            }
+            checks.items.extend(items);
+            checks.ops.push(mine);
+        }
+        checks
+    }
+
+    /// The module, behind the feature; nothing when there is nothing to check.
+    fn module(&self, names: &ApiNames) -> TokenStream {
+        if self.items.is_empty() {
+            return quote! {};
+        }
+        let statics = self.statics.iter().map(|(name, json, users)| {
+            let d = doc(&format!("The schema of {}.", users.join(", ")));
+            quote! {
+                #d
+                static #name: Lazy = LazyLock::new(|| Schema::from_json(#json));
+            }
+        });
+        let items = &self.items;
+        let d = doc(&format!(
+            "The contract's JSON Schemas as [`{}`] checks them with the crate feature `validate`: \
+             each embedded once and compiled on first use.",
+            names.mock
+        ));
+        let text = self.text.then(|| {
+            quote! {
+                /// [`check`] for a body given as text, which must be JSON.
+                fn check_text(found: &mut Vec<String>, part: &str, schema: &Lazy, text: &str) -> Result<(), Error> {
+                    match serde_json::from_str::<serde_json::Value>(text) {
+                        Ok(value) => check(found, part, schema, &value),
+                        Err(e) => {
+                            found.push(format!("{part} is not JSON: {e}"));
+                            Ok(())
+                        }
+                    }
+                }
+            }
+        });
+        quote! {
+            #d
+            #[cfg(feature = "validate")]
+            mod contract {
+                use std::sync::LazyLock;
+
+                use serde::Serialize;
+                use treaty_runtime::validate::Schema;
+                use treaty_runtime::Error;
+
+                /// A JSON Schema embedded as text, compiled on first use.
+                type Lazy = LazyLock<Result<Schema, Error>>;
+
+                /// At most this many violations are listed in an error; the rest are counted.
+                const LISTED: usize = 5;
+
+                #(#statics)*
+
+                #(#items)*
+
+                /// Adds the violations of `schema` by `value` to `found`, each introduced by
+                /// `part` (`body`, `path parameter `orderId``) and the JSON pointer of the bad value.
+                fn check<T: Serialize + ?Sized>(
+                    found: &mut Vec<String>,
+                    part: &str,
+                    schema: &Lazy,
+                    value: &T,
+                ) -> Result<(), Error> {
+                    let schema = schema.as_ref().map_err(Clone::clone)?;
+                    let value = serde_json::to_value(value)
+                        .map_err(|e| Error::Encode(format!("{part} is not JSON: {e}")))?;
+                    if let Err(violations) = schema.check(&value) {
+                        for v in violations {
+                            let line = if v.pointer.is_empty() {
+                                format!("{part}: {}", v.message)
+                            } else {
+                                format!("{part} {v}")
+                            };
+                            found.push(line);
+                        }
+                    }
+                    Ok(())
+                }
+
+                #text
+
+                /// `Ok` when nothing was `found`; else `Error::Encode` for a request,
+                /// `Error::Decode` for an answer (`answer` is its status), naming the operation.
+                fn refused(found: Vec<String>, operation: &str, answer: Option<u16>) -> Result<(), Error> {
+                    if found.is_empty() {
+                        return Ok(());
+                    }
+                    let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
+                    if found.len() > LISTED {
+                        listed.push(format!("and {} more violations", found.len() - LISTED));
+                    }
+                    let problems = listed.join("; ");
+                    match answer {
+                        None => {
+                            let text = format!("request to `{operation}` breaks the contract: {problems}");
+                            Err(Error::Encode(text))
+                        }
+                        Some(status) => {
+                            let text = format!(
+                                "the mock's answer {status} to `{operation}` breaks the contract: {problems}"
+                            );
+                            Err(Error::Decode(text))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a value of Rust type `ty` satisfies `schema` whatever it is: the schema allows
+/// anything, or says no more than the type (`{"type": "integer", "format": "int64"}` of an
+/// `i64`, or of an `Option<i64>` that is checked only when it is `Some`), so checking it would
+/// only cost time.
+fn said_by_type(schema: &serde_json::Value, ty: &TokenStream) -> bool {
+    let Some(map) = schema.as_object() else {
+        return false;
+    };
+    if map.keys().all(|k| k == "$schema") {
+        return true;
+    }
+    if map
+        .keys()
+        .any(|k| !matches!(k.as_str(), "$schema" | "type" | "format"))
+    {
+        return false;
+    }
+    let ty = ty.to_string();
+    let ty = ty
+        .strip_prefix("Option < ")
+        .and_then(|t| t.strip_suffix(" >"))
+        .unwrap_or(&ty);
+    match map.get("type").and_then(|t| t.as_str()) {
+        Some("integer") => ["i32", "i64"].contains(&ty),
+        Some("number") => ["f32", "f64"].contains(&ty),
+        // A string's format (`date-time`, `uuid`) is more than `String` says.
+        Some("string") => ty == "String" && !map.contains_key("format"),
+        Some("boolean") => ty == "bool",
+        _ => false,
+    }
+}
+
+/// `json` as a raw string literal, compact, with as many `#`s as it needs.
+fn raw_json(json: &serde_json::Value) -> TokenStream {
+    let text = json.to_string();
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let h = "#".repeat(hashes);
+    format!("r{h}\"{text}\"{h}")
+        .parse()
+        .unwrap_or_else(|_| quote! { #text })
 }
 
 /// The private functions the operations use, each only when some operation does.
