@@ -440,6 +440,8 @@ struct Received {
 /// // ... the code under test calls `api` ...
 /// assert_eq!(mock.recorder().calls_to("getOrderDetails").len(), 1);
 /// ```
+///
+/// With the crate feature `validate`, every call is checked against the contract's JSON Schemas after it is recorded: a request (body and parameters) that breaks them fails with `Error::Encode`, a programmed answer whose body breaks the schema of its status with `Error::Decode`; the message names the operation, the part, the JSON pointer and the problem.
 #[derive(Debug)]
 pub struct MockFtgoApiGatewayApi {
     recorder: Recorder,
@@ -491,8 +493,139 @@ impl FtgoApiGatewayApi for MockFtgoApiGatewayApi {
     ) -> BoxFuture<'_, Result<Response<GetOrderDetailsResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("getOrderDetails", &request)?;
-            lock(&self.get_order_details).respond(&request)?
+            #[cfg(feature = "validate")] contract::get_order_details_request(&request)?;
+            let answer = lock(&self.get_order_details).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::get_order_details_answer(answer)?;
+            }
+            answer
         })
+    }
+}
+
+/// The contract's JSON Schemas as [`MockFtgoApiGatewayApi`] checks them with the crate feature `validate`: each embedded once and compiled on first use.
+#[cfg(feature = "validate")]
+mod contract {
+    use std::sync::LazyLock;
+    use serde::Serialize;
+    use treaty_runtime::validate::Schema;
+    use treaty_runtime::Error;
+
+    /// A JSON Schema embedded as text, compiled on first use.
+    type Lazy = LazyLock<Result<Schema, Error>>;
+    /// At most this many violations are listed in an error; the rest are counted.
+    const LISTED: usize = 5;
+    /// The schema of the query parameter `expand` of `getOrderDetails`.
+    static GET_ORDER_DETAILS_QUERY_PARAMETER_EXPAND: Lazy = LazyLock::new(|| Schema::from_json(
+        r#"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"string","enum":["consumer"]}"#,
+    ));
+    /// The schema of the Ok answer of `getOrderDetails`.
+    static GET_ORDER_DETAILS_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"orderInfo":{"$ref":"#/$defs/OrderInfo"},"consumer":{"$ref":"#/$defs/ConsumerInfo"}},"required":["orderInfo"],"$defs":{"OrderInfo":{"type":"object","properties":{"orderId":{"type":"string"},"state":{"$ref":"#/$defs/OrderState"}},"required":["orderId","state"]},"ConsumerInfo":{"type":"object","properties":{"consumerId":{"type":"integer","format":"int64"},"name":{"$ref":"#/$defs/PersonName"}},"required":["consumerId","name"]},"OrderState":{"type":"string","enum":["APPROVAL_PENDING","APPROVED","REJECTED","CANCEL_PENDING","CANCELLED","REVISION_PENDING"]},"PersonName":{"type":"object","properties":{"firstName":{"type":"string"},"lastName":{"type":"string"}},"required":["firstName","lastName"]}}}"##,
+    ));
+    /// Checks a request to `getOrderDetails` against the contract.
+    pub(super) fn get_order_details_request(
+        request: &super::GetOrderDetailsRequest,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        if let Some(value) = &request.expand {
+            check(
+                &mut found,
+                "query parameter `expand`",
+                &GET_ORDER_DETAILS_QUERY_PARAMETER_EXPAND,
+                value,
+            )?;
+        }
+        refused(found, "getOrderDetails", None)
+    }
+
+    /// Checks an answer programmed for `getOrderDetails` against the schema of its status.
+    pub(super) fn get_order_details_answer(
+        answer: &super::Response<super::GetOrderDetailsResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::GetOrderDetailsResponse::Ok(body) => {
+                check(&mut found, "body", &GET_ORDER_DETAILS_OK_ANSWER, body)?
+            }
+            super::GetOrderDetailsResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &GET_ORDER_DETAILS_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "getOrderDetails", Some(answer.body.status()))
+    }
+
+    /// Adds the violations of `schema` by `value` to `found`, each introduced by
+    /// `part` (`body`, `path parameter `orderId``) and the JSON pointer of the bad value.
+    fn check<T: Serialize + ?Sized>(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        value: &T,
+    ) -> Result<(), Error> {
+        let schema = schema.as_ref().map_err(Clone::clone)?;
+        let value = serde_json::to_value(value)
+            .map_err(|e| Error::Encode(format!("{part} is not JSON: {e}")))?;
+        if let Err(violations) = schema.check(&value) {
+            for v in violations {
+                let line = if v.pointer.is_empty() {
+                    format!("{part}: {}", v.message)
+                } else {
+                    format!("{part} {v}")
+                };
+                found.push(line);
+            }
+        }
+        Ok(())
+    }
+
+    /// [`check`] for a body given as text, which must be JSON.
+    fn check_text(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        text: &str,
+    ) -> Result<(), Error> {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => check(found, part, schema, &value),
+            Err(e) => {
+                found.push(format!("{part} is not JSON: {e}"));
+                Ok(())
+            }
+        }
+    }
+
+    /// `Ok` when nothing was `found`; else `Error::Encode` for a request,
+    /// `Error::Decode` for an answer (`answer` is its status), naming the operation.
+    fn refused(
+        found: Vec<String>,
+        operation: &str,
+        answer: Option<u16>,
+    ) -> Result<(), Error> {
+        if found.is_empty() {
+            return Ok(());
+        }
+        let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
+        if found.len() > LISTED {
+            listed.push(format!("and {} more violations", found.len() - LISTED));
+        }
+        let problems = listed.join("; ");
+        match answer {
+            None => {
+                let text = format!(
+                    "request to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Encode(text))
+            }
+            Some(status) => {
+                let text = format!(
+                    "the mock's answer {status} to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Decode(text))
+            }
+        }
     }
 }
 

@@ -534,6 +534,8 @@ struct Received {
 /// // ... the code under test calls `api` ...
 /// assert_eq!(mock.recorder().calls_to("createConsumer").len(), 1);
 /// ```
+///
+/// With the crate feature `validate`, every call is checked against the contract's JSON Schemas after it is recorded: a request (body and parameters) that breaks them fails with `Error::Encode`, a programmed answer whose body breaks the schema of its status with `Error::Decode`; the message names the operation, the part, the JSON pointer and the problem.
 #[derive(Debug)]
 pub struct MockFtgoConsumerServiceApi {
     recorder: Recorder,
@@ -592,7 +594,13 @@ impl FtgoConsumerServiceApi for MockFtgoConsumerServiceApi {
     ) -> BoxFuture<'_, Result<Response<CreateConsumerResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("createConsumer", &request)?;
-            lock(&self.create_consumer).respond(&request)?
+            #[cfg(feature = "validate")] contract::create_consumer_request(&request)?;
+            let answer = lock(&self.create_consumer).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::create_consumer_answer(answer)?;
+            }
+            answer
         })
     }
 
@@ -602,8 +610,152 @@ impl FtgoConsumerServiceApi for MockFtgoConsumerServiceApi {
     ) -> BoxFuture<'_, Result<Response<GetConsumerResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("getConsumer", &request)?;
-            lock(&self.get_consumer).respond(&request)?
+            let answer = lock(&self.get_consumer).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::get_consumer_answer(answer)?;
+            }
+            answer
         })
+    }
+}
+
+/// The contract's JSON Schemas as [`MockFtgoConsumerServiceApi`] checks them with the crate feature `validate`: each embedded once and compiled on first use.
+#[cfg(feature = "validate")]
+mod contract {
+    use std::sync::LazyLock;
+    use serde::Serialize;
+    use treaty_runtime::validate::Schema;
+    use treaty_runtime::Error;
+
+    /// A JSON Schema embedded as text, compiled on first use.
+    type Lazy = LazyLock<Result<Schema, Error>>;
+    /// At most this many violations are listed in an error; the rest are counted.
+    const LISTED: usize = 5;
+    /// The schema of the body of `createConsumer`.
+    static CREATE_CONSUMER_BODY: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"name":{"$ref":"#/$defs/PersonName"}},"required":["name"],"$defs":{"PersonName":{"type":"object","properties":{"firstName":{"type":"string"},"lastName":{"type":"string"}},"required":["firstName","lastName"]}}}"##,
+    ));
+    /// The schema of the Ok answer of `createConsumer`.
+    static CREATE_CONSUMER_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r#"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"consumerId":{"type":"integer","format":"int64"}},"required":["consumerId"]}"#,
+    ));
+    /// The schema of the Ok answer of `getConsumer`.
+    static GET_CONSUMER_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"consumerId":{"type":"integer","format":"int64"},"name":{"$ref":"#/$defs/PersonName"}},"required":["consumerId","name"],"$defs":{"PersonName":{"type":"object","properties":{"firstName":{"type":"string"},"lastName":{"type":"string"}},"required":["firstName","lastName"]}}}"##,
+    ));
+    /// Checks a request to `createConsumer` against the contract.
+    pub(super) fn create_consumer_request(
+        request: &super::CreateConsumerRequest,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        check(&mut found, "body", &CREATE_CONSUMER_BODY, &request.body)?;
+        refused(found, "createConsumer", None)
+    }
+
+    /// Checks an answer programmed for `createConsumer` against the schema of its status.
+    pub(super) fn create_consumer_answer(
+        answer: &super::Response<super::CreateConsumerResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::CreateConsumerResponse::Ok(body) => {
+                check(&mut found, "body", &CREATE_CONSUMER_OK_ANSWER, body)?
+            }
+            super::CreateConsumerResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &CREATE_CONSUMER_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "createConsumer", Some(answer.body.status()))
+    }
+
+    /// Checks an answer programmed for `getConsumer` against the schema of its status.
+    pub(super) fn get_consumer_answer(
+        answer: &super::Response<super::GetConsumerResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::GetConsumerResponse::Ok(body) => {
+                check(&mut found, "body", &GET_CONSUMER_OK_ANSWER, body)?
+            }
+            super::GetConsumerResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &GET_CONSUMER_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "getConsumer", Some(answer.body.status()))
+    }
+
+    /// Adds the violations of `schema` by `value` to `found`, each introduced by
+    /// `part` (`body`, `path parameter `orderId``) and the JSON pointer of the bad value.
+    fn check<T: Serialize + ?Sized>(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        value: &T,
+    ) -> Result<(), Error> {
+        let schema = schema.as_ref().map_err(Clone::clone)?;
+        let value = serde_json::to_value(value)
+            .map_err(|e| Error::Encode(format!("{part} is not JSON: {e}")))?;
+        if let Err(violations) = schema.check(&value) {
+            for v in violations {
+                let line = if v.pointer.is_empty() {
+                    format!("{part}: {}", v.message)
+                } else {
+                    format!("{part} {v}")
+                };
+                found.push(line);
+            }
+        }
+        Ok(())
+    }
+
+    /// [`check`] for a body given as text, which must be JSON.
+    fn check_text(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        text: &str,
+    ) -> Result<(), Error> {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => check(found, part, schema, &value),
+            Err(e) => {
+                found.push(format!("{part} is not JSON: {e}"));
+                Ok(())
+            }
+        }
+    }
+
+    /// `Ok` when nothing was `found`; else `Error::Encode` for a request,
+    /// `Error::Decode` for an answer (`answer` is its status), naming the operation.
+    fn refused(
+        found: Vec<String>,
+        operation: &str,
+        answer: Option<u16>,
+    ) -> Result<(), Error> {
+        if found.is_empty() {
+            return Ok(());
+        }
+        let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
+        if found.len() > LISTED {
+            listed.push(format!("and {} more violations", found.len() - LISTED));
+        }
+        let problems = listed.join("; ");
+        match answer {
+            None => {
+                let text = format!(
+                    "request to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Encode(text))
+            }
+            Some(status) => {
+                let text = format!(
+                    "the mock's answer {status} to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Decode(text))
+            }
+        }
     }
 }
 

@@ -896,6 +896,8 @@ struct Received {
 /// // ... the code under test calls `api` ...
 /// assert_eq!(mock.recorder().calls_to("createOrder").len(), 1);
 /// ```
+///
+/// With the crate feature `validate`, every call is checked against the contract's JSON Schemas after it is recorded: a request (body and parameters) that breaks them fails with `Error::Encode`, a programmed answer whose body breaks the schema of its status with `Error::Decode`; the message names the operation, the part, the JSON pointer and the problem.
 #[derive(Debug)]
 pub struct MockFtgoOrderServiceApi {
     recorder: Recorder,
@@ -986,7 +988,13 @@ impl FtgoOrderServiceApi for MockFtgoOrderServiceApi {
     ) -> BoxFuture<'_, Result<Response<CreateOrderResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("createOrder", &request)?;
-            lock(&self.create_order).respond(&request)?
+            #[cfg(feature = "validate")] contract::create_order_request(&request)?;
+            let answer = lock(&self.create_order).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::create_order_answer(answer)?;
+            }
+            answer
         })
     }
 
@@ -996,7 +1004,12 @@ impl FtgoOrderServiceApi for MockFtgoOrderServiceApi {
     ) -> BoxFuture<'_, Result<Response<GetOrderResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("getOrder", &request)?;
-            lock(&self.get_order).respond(&request)?
+            let answer = lock(&self.get_order).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::get_order_answer(answer)?;
+            }
+            answer
         })
     }
 
@@ -1006,7 +1019,13 @@ impl FtgoOrderServiceApi for MockFtgoOrderServiceApi {
     ) -> BoxFuture<'_, Result<Response<CancelOrderResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("cancelOrder", &request)?;
-            lock(&self.cancel_order).respond(&request)?
+            #[cfg(feature = "validate")] contract::cancel_order_request(&request)?;
+            let answer = lock(&self.cancel_order).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::cancel_order_answer(answer)?;
+            }
+            answer
         })
     }
 
@@ -1016,7 +1035,13 @@ impl FtgoOrderServiceApi for MockFtgoOrderServiceApi {
     ) -> BoxFuture<'_, Result<Response<ReviseOrderResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("reviseOrder", &request)?;
-            lock(&self.revise_order).respond(&request)?
+            #[cfg(feature = "validate")] contract::revise_order_request(&request)?;
+            let answer = lock(&self.revise_order).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::revise_order_answer(answer)?;
+            }
+            answer
         })
     }
 
@@ -1026,8 +1051,235 @@ impl FtgoOrderServiceApi for MockFtgoOrderServiceApi {
     ) -> BoxFuture<'_, Result<Response<GetOrderRestaurantResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("getOrderRestaurant", &request)?;
-            lock(&self.get_order_restaurant).respond(&request)?
+            let answer = lock(&self.get_order_restaurant).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::get_order_restaurant_answer(answer)?;
+            }
+            answer
         })
+    }
+}
+
+/// The contract's JSON Schemas as [`MockFtgoOrderServiceApi`] checks them with the crate feature `validate`: each embedded once and compiled on first use.
+#[cfg(feature = "validate")]
+mod contract {
+    use std::sync::LazyLock;
+    use serde::Serialize;
+    use treaty_runtime::validate::Schema;
+    use treaty_runtime::Error;
+
+    /// A JSON Schema embedded as text, compiled on first use.
+    type Lazy = LazyLock<Result<Schema, Error>>;
+    /// At most this many violations are listed in an error; the rest are counted.
+    const LISTED: usize = 5;
+    /// The schema of the body of `createOrder`.
+    static CREATE_ORDER_BODY: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"consumerId":{"type":"integer","format":"int64"},"restaurantId":{"type":"integer","format":"int64"},"deliveryAddress":{"$ref":"#/$defs/Address"},"deliveryTime":{"$ref":"#/$defs/LocalDateTime"},"lineItems":{"type":"array","items":{"$ref":"#/$defs/MenuItemIdAndQuantity"}}},"required":["consumerId","restaurantId","deliveryAddress","deliveryTime","lineItems"],"$defs":{"Address":{"type":"object","properties":{"street1":{"type":"string"},"street2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"zip":{"type":"string"}},"required":["street1","city","state","zip"]},"LocalDateTime":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$"},"MenuItemIdAndQuantity":{"type":"object","properties":{"menuItemId":{"type":"string"},"quantity":{"type":"integer","format":"int32"}},"required":["menuItemId","quantity"]}}}"##,
+    ));
+    /// The schema of the Ok answer of `createOrder`.
+    static CREATE_ORDER_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r#"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"orderId":{"type":"integer","format":"int64"}},"required":["orderId"]}"#,
+    ));
+    /// The schema of the Ok answer of `getOrder`, the Ok answer of `cancelOrder`, the Ok answer of `reviseOrder`.
+    static GET_ORDER_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"orderId":{"type":"integer","format":"int64"},"state":{"$ref":"#/$defs/OrderState"},"orderTotal":{"$ref":"#/$defs/Money"}},"required":["orderId","state","orderTotal"],"$defs":{"OrderState":{"type":"string","enum":["APPROVAL_PENDING","APPROVED","REJECTED","CANCEL_PENDING","CANCELLED","REVISION_PENDING"]},"Money":{"type":"string","pattern":"^-?[0-9]+(\\.[0-9]+)?$"}}}"##,
+    ));
+    /// The schema of the body of `cancelOrder`.
+    static CANCEL_ORDER_BODY: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"reason":{"$ref":"#/$defs/CancelReason"}},"$defs":{"CancelReason":{"type":"string","enum":["CONSUMER_REQUEST","RESTAURANT_UNAVAILABLE","COURIER_UNAVAILABLE"]}}}"##,
+    ));
+    /// The schema of the body of `reviseOrder`.
+    static REVISE_ORDER_BODY: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"revisedOrderLineItems":{"type":"array","items":{"$ref":"#/$defs/RevisedOrderLineItem"}}},"required":["revisedOrderLineItems"],"$defs":{"RevisedOrderLineItem":{"type":"object","properties":{"quantity":{"type":"integer","format":"int32"},"menuItemId":{"type":"string"}},"required":["quantity","menuItemId"]}}}"##,
+    ));
+    /// The schema of the Ok answer of `getOrderRestaurant`.
+    static GET_ORDER_RESTAURANT_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r#"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"restaurantId":{"type":"integer","format":"int64"}},"required":["restaurantId"]}"#,
+    ));
+    /// Checks a request to `createOrder` against the contract.
+    pub(super) fn create_order_request(
+        request: &super::CreateOrderRequest,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        check(&mut found, "body", &CREATE_ORDER_BODY, &request.body)?;
+        refused(found, "createOrder", None)
+    }
+
+    /// Checks an answer programmed for `createOrder` against the schema of its status.
+    pub(super) fn create_order_answer(
+        answer: &super::Response<super::CreateOrderResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::CreateOrderResponse::Ok(body) => {
+                check(&mut found, "body", &CREATE_ORDER_OK_ANSWER, body)?
+            }
+            super::CreateOrderResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &CREATE_ORDER_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "createOrder", Some(answer.body.status()))
+    }
+
+    /// Checks an answer programmed for `getOrder` against the schema of its status.
+    pub(super) fn get_order_answer(
+        answer: &super::Response<super::GetOrderResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::GetOrderResponse::Ok(body) => {
+                check(&mut found, "body", &GET_ORDER_OK_ANSWER, body)?
+            }
+            super::GetOrderResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &GET_ORDER_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "getOrder", Some(answer.body.status()))
+    }
+
+    /// Checks a request to `cancelOrder` against the contract.
+    pub(super) fn cancel_order_request(
+        request: &super::CancelOrderRequest,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        if let Some(value) = &request.body {
+            check(&mut found, "body", &CANCEL_ORDER_BODY, value)?;
+        }
+        refused(found, "cancelOrder", None)
+    }
+
+    /// Checks an answer programmed for `cancelOrder` against the schema of its status.
+    pub(super) fn cancel_order_answer(
+        answer: &super::Response<super::CancelOrderResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::CancelOrderResponse::Ok(body) => {
+                check(&mut found, "body", &GET_ORDER_OK_ANSWER, body)?
+            }
+            super::CancelOrderResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &GET_ORDER_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "cancelOrder", Some(answer.body.status()))
+    }
+
+    /// Checks a request to `reviseOrder` against the contract.
+    pub(super) fn revise_order_request(
+        request: &super::ReviseOrderRequest,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        check(&mut found, "body", &REVISE_ORDER_BODY, &request.body)?;
+        refused(found, "reviseOrder", None)
+    }
+
+    /// Checks an answer programmed for `reviseOrder` against the schema of its status.
+    pub(super) fn revise_order_answer(
+        answer: &super::Response<super::ReviseOrderResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::ReviseOrderResponse::Ok(body) => {
+                check(&mut found, "body", &GET_ORDER_OK_ANSWER, body)?
+            }
+            super::ReviseOrderResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &GET_ORDER_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "reviseOrder", Some(answer.body.status()))
+    }
+
+    /// Checks an answer programmed for `getOrderRestaurant` against the schema of its status.
+    pub(super) fn get_order_restaurant_answer(
+        answer: &super::Response<super::GetOrderRestaurantResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::GetOrderRestaurantResponse::Ok(body) => {
+                check(&mut found, "body", &GET_ORDER_RESTAURANT_OK_ANSWER, body)?
+            }
+            super::GetOrderRestaurantResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &GET_ORDER_RESTAURANT_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "getOrderRestaurant", Some(answer.body.status()))
+    }
+
+    /// Adds the violations of `schema` by `value` to `found`, each introduced by
+    /// `part` (`body`, `path parameter `orderId``) and the JSON pointer of the bad value.
+    fn check<T: Serialize + ?Sized>(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        value: &T,
+    ) -> Result<(), Error> {
+        let schema = schema.as_ref().map_err(Clone::clone)?;
+        let value = serde_json::to_value(value)
+            .map_err(|e| Error::Encode(format!("{part} is not JSON: {e}")))?;
+        if let Err(violations) = schema.check(&value) {
+            for v in violations {
+                let line = if v.pointer.is_empty() {
+                    format!("{part}: {}", v.message)
+                } else {
+                    format!("{part} {v}")
+                };
+                found.push(line);
+            }
+        }
+        Ok(())
+    }
+
+    /// [`check`] for a body given as text, which must be JSON.
+    fn check_text(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        text: &str,
+    ) -> Result<(), Error> {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => check(found, part, schema, &value),
+            Err(e) => {
+                found.push(format!("{part} is not JSON: {e}"));
+                Ok(())
+            }
+        }
+    }
+
+    /// `Ok` when nothing was `found`; else `Error::Encode` for a request,
+    /// `Error::Decode` for an answer (`answer` is its status), naming the operation.
+    fn refused(
+        found: Vec<String>,
+        operation: &str,
+        answer: Option<u16>,
+    ) -> Result<(), Error> {
+        if found.is_empty() {
+            return Ok(());
+        }
+        let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
+        if found.len() > LISTED {
+            listed.push(format!("and {} more violations", found.len() - LISTED));
+        }
+        let problems = listed.join("; ");
+        match answer {
+            None => {
+                let text = format!(
+                    "request to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Encode(text))
+            }
+            Some(status) => {
+                let text = format!(
+                    "the mock's answer {status} to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Decode(text))
+            }
+        }
     }
 }
 

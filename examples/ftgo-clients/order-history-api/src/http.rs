@@ -542,6 +542,8 @@ struct Received {
 /// // ... the code under test calls `api` ...
 /// assert_eq!(mock.recorder().calls_to("findOrderHistory").len(), 1);
 /// ```
+///
+/// With the crate feature `validate`, every call is checked against the contract's JSON Schemas after it is recorded: a request (body and parameters) that breaks them fails with `Error::Encode`, a programmed answer whose body breaks the schema of its status with `Error::Decode`; the message names the operation, the part, the JSON pointer and the problem.
 #[derive(Debug)]
 pub struct MockFtgoOrderHistoryServiceApi {
     recorder: Recorder,
@@ -610,7 +612,12 @@ impl FtgoOrderHistoryServiceApi for MockFtgoOrderHistoryServiceApi {
     ) -> BoxFuture<'_, Result<Response<FindOrderHistoryResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("findOrderHistory", &request)?;
-            lock(&self.find_order_history).respond(&request)?
+            let answer = lock(&self.find_order_history).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::find_order_history_answer(answer)?;
+            }
+            answer
         })
     }
 
@@ -620,8 +627,139 @@ impl FtgoOrderHistoryServiceApi for MockFtgoOrderHistoryServiceApi {
     ) -> BoxFuture<'_, Result<Response<GetOrderHistoryEntryResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("getOrderHistoryEntry", &request)?;
-            lock(&self.get_order_history_entry).respond(&request)?
+            let answer = lock(&self.get_order_history_entry).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::get_order_history_entry_answer(answer)?;
+            }
+            answer
         })
+    }
+}
+
+/// The contract's JSON Schemas as [`MockFtgoOrderHistoryServiceApi`] checks them with the crate feature `validate`: each embedded once and compiled on first use.
+#[cfg(feature = "validate")]
+mod contract {
+    use std::sync::LazyLock;
+    use serde::Serialize;
+    use treaty_runtime::validate::Schema;
+    use treaty_runtime::Error;
+
+    /// A JSON Schema embedded as text, compiled on first use.
+    type Lazy = LazyLock<Result<Schema, Error>>;
+    /// At most this many violations are listed in an error; the rest are counted.
+    const LISTED: usize = 5;
+    /// The schema of the Ok answer of `findOrderHistory`.
+    static FIND_ORDER_HISTORY_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"orders":{"type":"array","items":{"$ref":"#/$defs/GetOrderResponse"}},"startKey":{"type":["string","null"]}},"required":["orders"],"$defs":{"GetOrderResponse":{"type":"object","properties":{"orderId":{"type":"string"},"status":{"$ref":"#/$defs/OrderState"},"restaurantId":{"type":"integer","format":"int64"},"restaurantName":{"type":"string"}},"required":["orderId","status","restaurantId","restaurantName"]},"OrderState":{"type":"string","enum":["APPROVAL_PENDING","APPROVED","REJECTED","CANCEL_PENDING","CANCELLED","REVISION_PENDING"]}}}"##,
+    ));
+    /// The schema of the Ok answer of `getOrderHistoryEntry`.
+    static GET_ORDER_HISTORY_ENTRY_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"orderId":{"type":"string"},"status":{"$ref":"#/$defs/OrderState"},"restaurantId":{"type":"integer","format":"int64"},"restaurantName":{"type":"string"}},"required":["orderId","status","restaurantId","restaurantName"],"$defs":{"OrderState":{"type":"string","enum":["APPROVAL_PENDING","APPROVED","REJECTED","CANCEL_PENDING","CANCELLED","REVISION_PENDING"]}}}"##,
+    ));
+    /// Checks an answer programmed for `findOrderHistory` against the schema of its status.
+    pub(super) fn find_order_history_answer(
+        answer: &super::Response<super::FindOrderHistoryResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::FindOrderHistoryResponse::Ok(body) => {
+                check(&mut found, "body", &FIND_ORDER_HISTORY_OK_ANSWER, body)?
+            }
+            super::FindOrderHistoryResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &FIND_ORDER_HISTORY_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "findOrderHistory", Some(answer.body.status()))
+    }
+
+    /// Checks an answer programmed for `getOrderHistoryEntry` against the schema of its status.
+    pub(super) fn get_order_history_entry_answer(
+        answer: &super::Response<super::GetOrderHistoryEntryResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::GetOrderHistoryEntryResponse::Ok(body) => {
+                check(&mut found, "body", &GET_ORDER_HISTORY_ENTRY_OK_ANSWER, body)?
+            }
+            super::GetOrderHistoryEntryResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &GET_ORDER_HISTORY_ENTRY_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "getOrderHistoryEntry", Some(answer.body.status()))
+    }
+
+    /// Adds the violations of `schema` by `value` to `found`, each introduced by
+    /// `part` (`body`, `path parameter `orderId``) and the JSON pointer of the bad value.
+    fn check<T: Serialize + ?Sized>(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        value: &T,
+    ) -> Result<(), Error> {
+        let schema = schema.as_ref().map_err(Clone::clone)?;
+        let value = serde_json::to_value(value)
+            .map_err(|e| Error::Encode(format!("{part} is not JSON: {e}")))?;
+        if let Err(violations) = schema.check(&value) {
+            for v in violations {
+                let line = if v.pointer.is_empty() {
+                    format!("{part}: {}", v.message)
+                } else {
+                    format!("{part} {v}")
+                };
+                found.push(line);
+            }
+        }
+        Ok(())
+    }
+
+    /// [`check`] for a body given as text, which must be JSON.
+    fn check_text(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        text: &str,
+    ) -> Result<(), Error> {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => check(found, part, schema, &value),
+            Err(e) => {
+                found.push(format!("{part} is not JSON: {e}"));
+                Ok(())
+            }
+        }
+    }
+
+    /// `Ok` when nothing was `found`; else `Error::Encode` for a request,
+    /// `Error::Decode` for an answer (`answer` is its status), naming the operation.
+    fn refused(
+        found: Vec<String>,
+        operation: &str,
+        answer: Option<u16>,
+    ) -> Result<(), Error> {
+        if found.is_empty() {
+            return Ok(());
+        }
+        let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
+        if found.len() > LISTED {
+            listed.push(format!("and {} more violations", found.len() - LISTED));
+        }
+        let problems = listed.join("; ");
+        match answer {
+            None => {
+                let text = format!(
+                    "request to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Encode(text))
+            }
+            Some(status) => {
+                let text = format!(
+                    "the mock's answer {status} to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Decode(text))
+            }
+        }
     }
 }
 

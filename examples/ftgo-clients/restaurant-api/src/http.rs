@@ -536,6 +536,8 @@ struct Received {
 /// // ... the code under test calls `api` ...
 /// assert_eq!(mock.recorder().calls_to("createRestaurant").len(), 1);
 /// ```
+///
+/// With the crate feature `validate`, every call is checked against the contract's JSON Schemas after it is recorded: a request (body and parameters) that breaks them fails with `Error::Encode`, a programmed answer whose body breaks the schema of its status with `Error::Decode`; the message names the operation, the part, the JSON pointer and the problem.
 #[derive(Debug)]
 pub struct MockFtgoRestaurantServiceApi {
     recorder: Recorder,
@@ -599,7 +601,13 @@ impl FtgoRestaurantServiceApi for MockFtgoRestaurantServiceApi {
     ) -> BoxFuture<'_, Result<Response<CreateRestaurantResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("createRestaurant", &request)?;
-            lock(&self.create_restaurant).respond(&request)?
+            #[cfg(feature = "validate")] contract::create_restaurant_request(&request)?;
+            let answer = lock(&self.create_restaurant).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::create_restaurant_answer(answer)?;
+            }
+            answer
         })
     }
 
@@ -609,8 +617,152 @@ impl FtgoRestaurantServiceApi for MockFtgoRestaurantServiceApi {
     ) -> BoxFuture<'_, Result<Response<GetRestaurantResponse>, Error>> {
         Box::pin(async move {
             self.recorder.record("getRestaurant", &request)?;
-            lock(&self.get_restaurant).respond(&request)?
+            let answer = lock(&self.get_restaurant).respond(&request)?;
+            #[cfg(feature = "validate")]
+            if let Ok(answer) = &answer {
+                contract::get_restaurant_answer(answer)?;
+            }
+            answer
         })
+    }
+}
+
+/// The contract's JSON Schemas as [`MockFtgoRestaurantServiceApi`] checks them with the crate feature `validate`: each embedded once and compiled on first use.
+#[cfg(feature = "validate")]
+mod contract {
+    use std::sync::LazyLock;
+    use serde::Serialize;
+    use treaty_runtime::validate::Schema;
+    use treaty_runtime::Error;
+
+    /// A JSON Schema embedded as text, compiled on first use.
+    type Lazy = LazyLock<Result<Schema, Error>>;
+    /// At most this many violations are listed in an error; the rest are counted.
+    const LISTED: usize = 5;
+    /// The schema of the body of `createRestaurant`.
+    static CREATE_RESTAURANT_BODY: Lazy = LazyLock::new(|| Schema::from_json(
+        r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/Address"},"menu":{"$ref":"#/$defs/RestaurantMenu"}},"required":["name","address","menu"],"$defs":{"Address":{"type":"object","properties":{"street1":{"type":"string"},"street2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"zip":{"type":"string"}},"required":["street1","city","state","zip"]},"RestaurantMenu":{"type":"object","properties":{"menuItems":{"type":"array","items":{"$ref":"#/$defs/MenuItem"}}},"required":["menuItems"]},"MenuItem":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"$ref":"#/$defs/Money"}},"required":["id","name","price"]},"Money":{"type":"string","pattern":"^-?[0-9]+(\\.[0-9]+)?$"}}}"##,
+    ));
+    /// The schema of the Ok answer of `createRestaurant`.
+    static CREATE_RESTAURANT_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r#"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"id":{"type":"integer","format":"int64"}},"required":["id"]}"#,
+    ));
+    /// The schema of the Ok answer of `getRestaurant`.
+    static GET_RESTAURANT_OK_ANSWER: Lazy = LazyLock::new(|| Schema::from_json(
+        r#"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"id":{"type":"integer","format":"int64"},"name":{"type":"string"}},"required":["id","name"]}"#,
+    ));
+    /// Checks a request to `createRestaurant` against the contract.
+    pub(super) fn create_restaurant_request(
+        request: &super::CreateRestaurantRequest,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        check(&mut found, "body", &CREATE_RESTAURANT_BODY, &request.body)?;
+        refused(found, "createRestaurant", None)
+    }
+
+    /// Checks an answer programmed for `createRestaurant` against the schema of its status.
+    pub(super) fn create_restaurant_answer(
+        answer: &super::Response<super::CreateRestaurantResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::CreateRestaurantResponse::Ok(body) => {
+                check(&mut found, "body", &CREATE_RESTAURANT_OK_ANSWER, body)?
+            }
+            super::CreateRestaurantResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &CREATE_RESTAURANT_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "createRestaurant", Some(answer.body.status()))
+    }
+
+    /// Checks an answer programmed for `getRestaurant` against the schema of its status.
+    pub(super) fn get_restaurant_answer(
+        answer: &super::Response<super::GetRestaurantResponse>,
+    ) -> Result<(), Error> {
+        let mut found = Vec::new();
+        match &answer.body {
+            super::GetRestaurantResponse::Ok(body) => {
+                check(&mut found, "body", &GET_RESTAURANT_OK_ANSWER, body)?
+            }
+            super::GetRestaurantResponse::Status { code: 200, body } => {
+                check_text(&mut found, "body", &GET_RESTAURANT_OK_ANSWER, body)?
+            }
+            _ => {}
+        }
+        refused(found, "getRestaurant", Some(answer.body.status()))
+    }
+
+    /// Adds the violations of `schema` by `value` to `found`, each introduced by
+    /// `part` (`body`, `path parameter `orderId``) and the JSON pointer of the bad value.
+    fn check<T: Serialize + ?Sized>(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        value: &T,
+    ) -> Result<(), Error> {
+        let schema = schema.as_ref().map_err(Clone::clone)?;
+        let value = serde_json::to_value(value)
+            .map_err(|e| Error::Encode(format!("{part} is not JSON: {e}")))?;
+        if let Err(violations) = schema.check(&value) {
+            for v in violations {
+                let line = if v.pointer.is_empty() {
+                    format!("{part}: {}", v.message)
+                } else {
+                    format!("{part} {v}")
+                };
+                found.push(line);
+            }
+        }
+        Ok(())
+    }
+
+    /// [`check`] for a body given as text, which must be JSON.
+    fn check_text(
+        found: &mut Vec<String>,
+        part: &str,
+        schema: &Lazy,
+        text: &str,
+    ) -> Result<(), Error> {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => check(found, part, schema, &value),
+            Err(e) => {
+                found.push(format!("{part} is not JSON: {e}"));
+                Ok(())
+            }
+        }
+    }
+
+    /// `Ok` when nothing was `found`; else `Error::Encode` for a request,
+    /// `Error::Decode` for an answer (`answer` is its status), naming the operation.
+    fn refused(
+        found: Vec<String>,
+        operation: &str,
+        answer: Option<u16>,
+    ) -> Result<(), Error> {
+        if found.is_empty() {
+            return Ok(());
+        }
+        let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
+        if found.len() > LISTED {
+            listed.push(format!("and {} more violations", found.len() - LISTED));
+        }
+        let problems = listed.join("; ");
+        match answer {
+            None => {
+                let text = format!(
+                    "request to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Encode(text))
+            }
+            Some(status) => {
+                let text = format!(
+                    "the mock's answer {status} to `{operation}` breaks the contract: {problems}"
+                );
+                Err(Error::Decode(text))
+            }
+        }
     }
 }
 
