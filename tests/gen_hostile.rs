@@ -264,7 +264,8 @@ proptest! {
     }
 }
 
-/// 48 hostile cases as modules of one crate, built with `cargo build` once; warnings are errors,
+/// 48 hostile cases as modules of one crate, built with `cargo build` once (with the contract
+/// checks of the mocks and the broker, feature `validate`); warnings are errors,
 /// so a generated name that only a lint catches (a non-camel-case type) fails too.
 #[test]
 fn hostile_names_compile_as_one_crate() {
@@ -278,7 +279,7 @@ fn hostile_names_compile_as_one_crate() {
     );
     let out = std::process::Command::new(env!("CARGO"))
         .current_dir(&krate)
-        .args(["build", "--quiet", "--lib"])
+        .args(["build", "--quiet", "--lib", "--features", "validate"])
         .env("CARGO_TARGET_DIR", root.join("target/examples"))
         .env("RUSTFLAGS", "-D warnings")
         .output()
