@@ -407,6 +407,14 @@ fn space_items(code: &str) -> String {
             || trimmed.ends_with(" {}")
             || (trimmed.ends_with(';') && !trimmed.starts_with("use ") && indent == 0);
         let ends_use = trimmed.starts_with("use ") && !next.trim().starts_with("use ");
+        // A run of `mod x;` declarations stays together.
+        let is_mod_decl = |l: &str| {
+            let l = l.trim();
+            (l.starts_with("pub mod ") || l.starts_with("mod ")) && l.ends_with(';')
+        };
+        if is_mod_decl(line) && is_mod_decl(next) {
+            continue;
+        }
         if (ends_item || ends_use)
             && indent == next_indent
             && STARTS.iter().any(|s| next.trim_start().starts_with(s))

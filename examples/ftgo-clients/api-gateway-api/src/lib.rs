@@ -4,7 +4,6 @@
 //!
 //! Modules: [`types`], [`http`].
 pub mod types;
-
 pub mod http;
 
 /// The runtime every generated crate shares: resilience, discovery, messaging and mocks.

@@ -4,9 +4,7 @@
 //!
 //! Modules: [`types`], [`http`], [`messaging`].
 pub mod types;
-
 pub mod http;
-
 pub mod messaging;
 
 /// The runtime every generated crate shares: resilience, discovery, messaging and mocks.

@@ -4,11 +4,8 @@
 //!
 //! Modules: [`types`], [`http`], [`grpc`], [`messaging`].
 pub mod types;
-
 pub mod http;
-
 pub mod grpc;
-
 pub mod messaging;
 
 /// The runtime every generated crate shares: resilience, discovery, messaging and mocks.
