@@ -11,7 +11,7 @@
 //! On top of that, for each service declared in the contract's own files (services of imported
 //! files belong to other contracts), next to its messages:
 //!
-//! * `<Service>Api`: a client trait, one async method per unary rpc, returning
+//! * `<Service>Api`: a client trait, one async method per rpc, returning
 //!   `Result<_, treaty_runtime::Error>`, so that code depending on the service takes any
 //!   implementation;
 //! * `Resilient<Service>Client`: the trait over tonic, each call going through a
@@ -23,8 +23,15 @@
 //! * `<Service>ApiService<T>`: any implementation of the trait served as the tonic server, so a
 //!   service implements the trait once and a test can serve the mock on a real socket.
 //!
-//! Streaming rpcs are only in the tonic client and server: the trait, the mock and the resilient
-//! client have their unary rpcs, and say so in their docs.
+//! Streams are `BoxStream<'static, T>`, an alias at the root of the module for a boxed
+//! `tokio_stream::Stream + Send` (tokio-stream is a dependency only of crates with streaming
+//! rpcs; tonic uses it anyway). A server-streaming rpc's method gives
+//! `Result<BoxStream<'static, Result<Item, Error>>, Error>`: the outer error for a call that
+//! fails before the first answer, an item's error for a stream that breaks midway. A
+//! client-streaming or bidirectional rpc's method takes `BoxStream<'static, Req>` rather than a
+//! `Vec`: the adapter hands tonic's incoming stream on as it arrives, the resilient client hands
+//! any stream to tonic, and an implementation may read as much as it needs. Only the mock
+//! collects the requests into a `Vec`, which its rules match and its record keeps.
 //!
 //! The messages derive `serde::Serialize` (for the mock's JSON record); fields holding a
 //! well-known type that prost-types does not make serialisable (`Timestamp`, `Duration`, `Any`,
@@ -218,6 +225,13 @@ pub fn generate(cx: &mut CrateCx, contract: &Contract) -> Result<Option<Module>,
 
     // The services: trait, resilient client, mock and adapter next to each one's messages.
     let services = std::mem::take(&mut *collected.borrow_mut());
+    // The stream type of the streaming rpcs' methods, at the root, when some rpc streams.
+    let streams = services.iter().any(|s| {
+        s.methods
+            .iter()
+            .any(|m| m.client_streaming || m.server_streaming)
+    });
+    let box_stream = streams.then(|| root.unique("BoxStream".to_string()));
     let mut exports: BTreeMap<String, Vec<(Vec<String>, String)>> = BTreeMap::new();
     let mut summary = Vec::new();
     for service in &services {
@@ -242,7 +256,18 @@ pub fn generate(cx: &mut CrateCx, contract: &Contract) -> Result<Option<Module>,
         let up = super_path(parts.len());
         let support_ident = ident::ident(&support);
         let support_path = quote! { #up #support_ident };
-        let code = service_items(service, &names, &support_path, &mut uses);
+        let box_stream_path = match &box_stream {
+            Some(name) => {
+                let name = ident::ident(name);
+                quote! { #up #name }
+            }
+            None => TokenStream::new(),
+        };
+        let paths = Paths {
+            support: support_path,
+            box_stream: box_stream_path,
+        };
+        let code = service_items(service, &names, &paths, &mut uses);
         tree.at(module.parts()).code.extend(code);
         let display = if service.package.is_empty() {
             service.proto_name.clone()
@@ -284,7 +309,7 @@ pub fn generate(cx: &mut CrateCx, contract: &Contract) -> Result<Option<Module>,
     }
 
     let support_ident = ident::ident(&support);
-    let support_code = support_module(&uses);
+    let support_code = support_module(&uses, box_stream.as_deref());
     let support_mod = if support_code.is_empty() {
         TokenStream::new()
     } else {
@@ -308,9 +333,25 @@ pub fn generate(cx: &mut CrateCx, contract: &Contract) -> Result<Option<Module>,
     }
     let docs = doc_inner(&wrap(&docs));
     let body = tree.render()?;
+    let box_stream_alias = match &box_stream {
+        Some(name) => {
+            let name = ident::ident(name);
+            let text = prose(
+                "The streams of the streaming rpcs: the requests a client-streaming or \
+                 bidirectional rpc takes, and the answers a server-streaming or bidirectional \
+                 rpc gives (each a `Result`, as the stream may fail midway).",
+            );
+            quote! {
+                #text
+                pub type #name<'a, T> = ::std::pin::Pin<::std::boxed::Box<dyn ::tokio_stream::Stream<Item = T> + ::std::marker::Send + 'a>>;
+            }
+        }
+        None => TokenStream::new(),
+    };
     let code = quote! {
         #docs
         #reexports
+        #box_stream_alias
         #body
         #support_mod
     };
@@ -328,6 +369,13 @@ pub fn generate(cx: &mut CrateCx, contract: &Contract) -> Result<Option<Module>,
     });
     if uses_wkt {
         cx.dep("prost-types", r#""0.14""#);
+    }
+    if streams {
+        // The `Stream` trait and its combinators; tonic depends on it already.
+        cx.dep(
+            "tokio-stream",
+            r#"{ version = "0.1", default-features = false }"#,
+        );
     }
     let name = cx.modules.unique("grpc".to_string());
     Ok(Some(Module {
@@ -438,11 +486,25 @@ impl Node {
     }
 }
 
+/// Paths from a service's module to what the services share at the root of the `grpc` module.
+struct Paths {
+    /// The private support module.
+    support: TokenStream,
+    /// The `BoxStream` alias (empty when no rpc streams).
+    box_stream: TokenStream,
+}
+
 /// What the generated code uses from the support module.
 #[derive(Default)]
 struct Uses {
-    /// Some service has a unary rpc: conversions between statuses and errors, cache keys.
+    /// Some service has an rpc: conversions between statuses and errors.
+    status: bool,
+    /// Some service has a unary rpc: cache keys.
     unary: bool,
+    /// Some service has an rpc streaming requests: the adapter's request streams.
+    request_streams: bool,
+    /// Some service has a bidirectional rpc: the adapter's answer streams.
+    answer_streams: bool,
     /// Some service: the lock helper.
     service: bool,
     text_option: bool,
@@ -656,7 +718,7 @@ impl ServiceNames {
     }
 }
 
-/// One unary rpc, as the generated code refers to it.
+/// One rpc, as the generated code refers to it.
 struct Rpc<'a> {
     method: &'a Method,
     /// The trait's method.
@@ -665,6 +727,16 @@ struct Rpc<'a> {
     tonic: Ident,
     input: syn::Type,
     output: syn::Type,
+    /// The trait method's parameter: `request`, or `requests` for a stream.
+    param: Ident,
+    /// The parameter's type: the input, or a `BoxStream` of inputs.
+    arg: TokenStream,
+    /// What the trait method's future gives: the output, or a `BoxStream` of results.
+    ok: TokenStream,
+    /// What the mock's responder matches on: the request, or the requests collected.
+    mock_req: TokenStream,
+    /// What the mock is programmed to answer: the output, or the items of the stream.
+    mock_resp: TokenStream,
     /// `/ftgo.order.v1.OrderService/CreateOrder`.
     path: String,
     /// `OrderService/CreateOrder`, the operation name in the mock's record.
@@ -744,10 +816,13 @@ fn parse_type(ty: &str) -> syn::Type {
 fn service_items(
     service: &Service,
     names: &ServiceNames,
-    support: &TokenStream,
+    paths: &Paths,
     uses: &mut Uses,
 ) -> TokenStream {
     uses.service = true;
+    let support = &paths.support;
+    let bs = &paths.box_stream;
+    let error = quote! { ::treaty_runtime::Error };
     let full = if service.package.is_empty() {
         service.proto_name.clone()
     } else {
@@ -761,42 +836,74 @@ fn service_items(
 
     let mut methods = ident::Scope::new();
     let mut rpcs = Vec::new();
-    let mut streaming = Vec::new();
     for m in &service.methods {
-        if m.client_streaming || m.server_streaming {
-            streaming.push(m);
-            continue;
-        }
         let name = methods.unique(ident::snake(&m.proto_name));
         let mut doc = comment_text(&m.comments);
         if !doc.is_empty() {
             doc.push_str("\n\n");
         }
         doc.push_str(&format!("`/{full}/{}`", m.proto_name));
-        uses.unary = true;
+        uses.status = true;
+        if m.client_streaming {
+            uses.request_streams = true;
+            if m.server_streaming {
+                uses.answer_streams = true;
+            }
+        }
+        if !m.client_streaming && !m.server_streaming {
+            uses.unary = true;
+        }
+        let input = parse_type(&m.input_type);
+        let output = parse_type(&m.output_type);
+        let (param, arg, mock_req) = if m.client_streaming {
+            (
+                format_ident!("requests"),
+                quote! { #bs<'static, #input> },
+                quote! { ::std::vec::Vec<#input> },
+            )
+        } else {
+            (
+                format_ident!("request"),
+                quote! { #input },
+                quote! { #input },
+            )
+        };
+        let (ok, mock_resp) = if m.server_streaming {
+            (
+                quote! { #bs<'static, ::std::result::Result<#output, #error>> },
+                quote! { ::std::vec::Vec<#output> },
+            )
+        } else {
+            (quote! { #output }, quote! { #output })
+        };
         rpcs.push(Rpc {
             method: m,
             name: ident::ident(&name),
             tonic: rust_ident(&m.name),
-            input: parse_type(&m.input_type),
-            output: parse_type(&m.output_type),
+            input,
+            output,
+            param,
+            arg,
+            ok,
+            mock_req,
+            mock_resp,
             path: format!("/{full}/{}", m.proto_name),
             operation: format!("{}/{}", service.proto_name, m.proto_name),
             doc,
         });
     }
-    let streaming_note = if streaming.is_empty() {
+    let unary: Vec<&Rpc> = rpcs
+        .iter()
+        .filter(|r| !r.method.client_streaming && !r.method.server_streaming)
+        .collect();
+    let streaming_note = if rpcs.len() == unary.len() {
         String::new()
     } else {
-        let list: Vec<String> = streaming
-            .iter()
-            .map(|m| format!("`{}`", m.proto_name))
-            .collect();
-        format!(
-            "\n\nThe streaming rpcs ({}) are not part of it: call them on the tonic client, \
-             [`{client_mod}::{tonic_client}`].",
-            list.join(", ")
-        )
+        "\n\nA streaming rpc takes its requests as a `BoxStream` (client streaming and \
+         bidirectional) and gives its answers as a `BoxStream` of results (server streaming and \
+         bidirectional). The method's error says the call failed before the first answer; an \
+         item's error says the stream broke midway."
+            .to_string()
     };
 
     let api = ident::ident(&names.api);
@@ -812,15 +919,16 @@ fn service_items(
         trait_doc.extend(quote! { #[doc = ""] });
     }
     trait_doc.extend(prose(&format!(
-        "The `{full}` gRPC service as its clients see it: one method per unary rpc.\n\n\
+        "The `{full}` gRPC service as its clients see it: one method per rpc.\n\n\
          [`{client}`] calls the service, [`{mock}`] stands in for it in tests, and [`{adapter}`] \
          serves any implementation with tonic.{streaming_note}"
     )));
     let trait_methods = rpcs.iter().map(|r| {
         let Rpc {
             name,
-            input,
-            output,
+            param,
+            arg,
+            ok,
             doc: text,
             ..
         } = r;
@@ -833,27 +941,28 @@ fn service_items(
         quote! {
             #doc
             #deprecated
-            fn #name(&self, request: #input)
-                -> impl ::std::future::Future<Output = ::std::result::Result<#output, ::treaty_runtime::Error>> + ::std::marker::Send;
+            fn #name(&self, #param: #arg)
+                -> impl ::std::future::Future<Output = ::std::result::Result<#ok, ::treaty_runtime::Error>> + ::std::marker::Send;
         }
     });
     let arc_methods = rpcs.iter().map(|r| {
         let Rpc {
             name,
-            input,
-            output,
+            param,
+            arg,
+            ok,
             ..
         } = r;
         quote! {
-            fn #name(&self, request: #input)
-                -> impl ::std::future::Future<Output = ::std::result::Result<#output, ::treaty_runtime::Error>> + ::std::marker::Send {
-                T::#name(self, request)
+            fn #name(&self, #param: #arg)
+                -> impl ::std::future::Future<Output = ::std::result::Result<#ok, ::treaty_runtime::Error>> + ::std::marker::Send {
+                T::#name(self, #param)
             }
         }
     });
 
     // The fallbacks.
-    let fallback_fields = rpcs.iter().map(|r| {
+    let fallback_fields = unary.iter().map(|r| {
         let Rpc { name, output, .. } = r;
         let text = prose(&format!(
             "What `{}` answers when the service is unavailable.",
@@ -877,9 +986,50 @@ fn service_items(
             tonic,
             input,
             output,
+            param,
+            arg,
+            ok,
             path,
             ..
         } = r;
+        if r.method.client_streaming || r.method.server_streaming {
+            // No fallback: a stream is not a value to cache or stand in for. Bulkhead, breaker
+            // and timeout cover opening the call, up to the response headers (client
+            // streaming: up to the answer).
+            let sent = if r.method.client_streaming {
+                quote! { #support::Requests(#param) }
+            } else {
+                quote! { #param }
+            };
+            let open = quote! {
+                self.resilient
+                    .call(#path, || async move {
+                        let mut client = self.#tonic_client_fn().await?;
+                        client
+                            .#tonic(#sent)
+                            .await
+                            .map(::tonic::Response::into_inner)
+                            .map_err(#support::status_error)
+                    })
+                    .await
+            };
+            let body = if r.method.server_streaming {
+                quote! {
+                    let answers = #open?;
+                    ::std::result::Result::Ok(::std::boxed::Box::pin(::tokio_stream::StreamExt::map(
+                        answers,
+                        |answer| answer.map_err(#support::status_error),
+                    )))
+                }
+            } else {
+                open
+            };
+            return quote! {
+                async fn #name(&self, #param: #arg) -> ::std::result::Result<#ok, ::treaty_runtime::Error> {
+                    #body
+                }
+            };
+        }
         quote! {
             async fn #name(&self, request: #input) -> ::std::result::Result<#output, ::treaty_runtime::Error> {
                 let fallback = &self.fallbacks.#name;
@@ -924,15 +1074,19 @@ fn service_items(
         })
         .collect();
     let mock_fields = rpcs.iter().zip(&mocks).map(|(r, n)| {
-        let Rpc { input, output, .. } = r;
+        let Rpc {
+            mock_req,
+            mock_resp,
+            ..
+        } = r;
         let MockNames {
             responder,
             requests,
             ..
         } = n;
         quote! {
-            #responder: ::std::sync::Mutex<::treaty_runtime::mock::Responder<#input, ::std::result::Result<#output, ::treaty_runtime::Error>>>,
-            #requests: ::std::sync::Mutex<::std::vec::Vec<#input>>,
+            #responder: ::std::sync::Mutex<::treaty_runtime::mock::Responder<#mock_req, ::std::result::Result<#mock_resp, ::treaty_runtime::Error>>>,
+            #requests: ::std::sync::Mutex<::std::vec::Vec<#mock_req>>,
         }
     });
     let mock_inits = rpcs.iter().zip(&mocks).map(|(r, n)| {
@@ -948,22 +1102,48 @@ fn service_items(
         }
     });
     let mock_accessors = rpcs.iter().zip(&mocks).map(|(r, n)| {
-        let Rpc { input, output, .. } = r;
+        let Rpc {
+            mock_req: input,
+            mock_resp: output,
+            ..
+        } = r;
         let MockNames {
             responder,
             requests,
             on,
             read,
         } = n;
+        let what = match (r.method.client_streaming, r.method.server_streaming) {
+            (false, false) => "",
+            (false, true) => {
+                " The answer is the stream's items (`Ok(vec![..])`), all sent at once, or the \
+                 error that fails the call before the first."
+            }
+            (true, false) => {
+                " A rule sees the requests collected (the mock reads the request stream to its \
+                 end before answering)."
+            }
+            (true, true) => {
+                " A rule sees the requests collected (the mock reads the request stream to its \
+                 end before answering, so a client waiting for an answer before its next \
+                 request waits for ever) and answers with the stream's items (`Ok(vec![..])`) \
+                 or the error that fails the call."
+            }
+        };
         let on_doc = prose(&format!(
             "The programmed answers of `{}`: add rules with `when(..).then(..)` and a default \
              with `otherwise(..)`. Without a matching rule or a default, the call fails with \
-             `Error::Unmatched`.",
+             `Error::Unmatched`.{what}",
             r.path
         ));
         let read_doc = prose(&format!(
-            "The requests `{}` received so far, in order.",
-            r.path
+            "The requests `{}` received so far, in order{}.",
+            r.path,
+            if r.method.client_streaming {
+                ", one list per call"
+            } else {
+                ""
+            }
         ));
         quote! {
             #on_doc
@@ -981,7 +1161,9 @@ fn service_items(
         let Rpc {
             name,
             input,
-            output,
+            param,
+            arg,
+            ok,
             operation,
             ..
         } = r;
@@ -995,11 +1177,29 @@ fn service_items(
         } else {
             quote! { self.recorder.record(#operation, &request)?; }
         };
+        let collect = if r.method.client_streaming {
+            quote! {
+                let request: ::std::vec::Vec<#input> = ::tokio_stream::StreamExt::collect(#param).await;
+            }
+        } else {
+            TokenStream::new()
+        };
+        let answer = if r.method.server_streaming {
+            quote! {
+                let answers = #support::lock(&self.#responder).respond(&request)??;
+                ::std::result::Result::Ok(::std::boxed::Box::pin(::tokio_stream::iter(
+                    answers.into_iter().map(::std::result::Result::Ok),
+                )))
+            }
+        } else {
+            quote! { #support::lock(&self.#responder).respond(&request)? }
+        };
         quote! {
-            async fn #name(&self, request: #input) -> ::std::result::Result<#output, ::treaty_runtime::Error> {
+            async fn #name(&self, #param: #arg) -> ::std::result::Result<#ok, ::treaty_runtime::Error> {
+                #collect
                 #record
                 #support::lock(&self.#requests).push(::std::clone::Clone::clone(&request));
-                #support::lock(&self.#responder).respond(&request)?
+                #answer
             }
         }
     });
@@ -1010,22 +1210,23 @@ fn service_items(
         adapter_names.reserve(m.name.trim_start_matches("r#"));
     }
     let into_server_fn = ident::ident(&adapter_names.unique("into_server".to_string()));
-    let adapter_methods = service.methods.iter().map(|m| {
-        let tonic = rust_ident(&m.name);
-        let input = parse_type(&m.input_type);
-        let output = parse_type(&m.output_type);
+    let adapter_methods = rpcs.iter().map(|r| {
+        let Rpc {
+            name,
+            tonic,
+            input,
+            output,
+            ..
+        } = r;
+        let m = r.method;
         let request = if m.client_streaming {
             quote! { ::tonic::Request<::tonic::Streaming<#input>> }
         } else {
             quote! { ::tonic::Request<#input> }
         };
-        if !m.client_streaming && !m.server_streaming {
-            let name = &rpcs
-                .iter()
-                .find(|r| std::ptr::eq(r.method, m))
-                .map(|r| r.name.clone())
-                .unwrap_or_else(|| rust_ident(&m.name));
-            return quote! {
+        let stream = format_ident!("{}Stream", m.proto_name);
+        match (m.client_streaming, m.server_streaming) {
+            (false, false) => quote! {
                 async fn #tonic(&self, request: #request)
                     -> ::std::result::Result<::tonic::Response<#output>, ::tonic::Status> {
                     #api::#name(&self.0, request.into_inner())
@@ -1033,29 +1234,45 @@ fn service_items(
                         .map(::tonic::Response::new)
                         .map_err(#support::error_status)
                 }
-            };
-        }
-        let message = format!(
-            "`/{full}/{}` is a streaming rpc, which `{}` does not cover",
-            m.proto_name, names.api
-        );
-        if m.server_streaming {
-            let stream = format_ident!("{}Stream", m.proto_name);
-            quote! {
-                type #stream = ::std::pin::Pin<::std::boxed::Box<dyn ::tonic::codegen::tokio_stream::Stream<Item = ::std::result::Result<#output, ::tonic::Status>> + ::std::marker::Send + 'static>>;
+            },
+            (false, true) => quote! {
+                type #stream = #bs<'static, ::std::result::Result<#output, ::tonic::Status>>;
 
-                async fn #tonic(&self, _request: #request)
+                async fn #tonic(&self, request: #request)
                     -> ::std::result::Result<::tonic::Response<Self::#stream>, ::tonic::Status> {
-                    ::std::result::Result::Err(::tonic::Status::unimplemented(#message))
+                    let answers = #api::#name(&self.0, request.into_inner())
+                        .await
+                        .map_err(#support::error_status)?;
+                    ::std::result::Result::Ok(::tonic::Response::new(::std::boxed::Box::pin(
+                        ::tokio_stream::StreamExt::map(answers, |answer| answer.map_err(#support::error_status)),
+                    )))
                 }
-            }
-        } else {
-            quote! {
-                async fn #tonic(&self, _request: #request)
+            },
+            (true, false) => quote! {
+                async fn #tonic(&self, request: #request)
                     -> ::std::result::Result<::tonic::Response<#output>, ::tonic::Status> {
-                    ::std::result::Result::Err(::tonic::Status::unimplemented(#message))
+                    let (requests, failure) = #support::request_stream(request.into_inner());
+                    let answer = #api::#name(&self.0, requests).await;
+                    if let ::std::option::Option::Some(status) = #support::lock(&failure).take() {
+                        return ::std::result::Result::Err(status);
+                    }
+                    answer.map(::tonic::Response::new).map_err(#support::error_status)
                 }
-            }
+            },
+            (true, true) => quote! {
+                type #stream = #bs<'static, ::std::result::Result<#output, ::tonic::Status>>;
+
+                async fn #tonic(&self, request: #request)
+                    -> ::std::result::Result<::tonic::Response<Self::#stream>, ::tonic::Status> {
+                    let (requests, failure) = #support::request_stream(request.into_inner());
+                    let answers = #api::#name(&self.0, requests).await;
+                    if let ::std::option::Option::Some(status) = #support::lock(&failure).take() {
+                        return ::std::result::Result::Err(status);
+                    }
+                    let answers = answers.map_err(#support::error_status)?;
+                    ::std::result::Result::Ok(::tonic::Response::new(#support::answer_stream(answers, failure)))
+                }
+            },
         }
     });
 
@@ -1065,10 +1282,22 @@ fn service_items(
     } else {
         TokenStream::new()
     };
+    // A streaming rpc's responder, `Vec` in a `Result` in a `Responder` in a `Mutex`.
+    let complex = if unary.len() == rpcs.len() {
+        TokenStream::new()
+    } else {
+        quote! { #[allow(clippy::type_complexity)] }
+    };
     let fallbacks_doc = prose(&format!(
         "What each unary rpc of `{full}` answers when the service is unavailable (timeout, \
          transport error, 5xx or 429 status, open breaker, full bulkhead). The default returns \
-         the error for every rpc."
+         the error for every rpc.{}",
+        if unary.len() == rpcs.len() {
+            ""
+        } else {
+            " Streaming rpcs have no fallback: a stream is not a value to cache or stand in \
+             for, so they return the error."
+        }
     ));
     let client_doc = prose(&format!(
         "[`{api}`] over gRPC (tonic), for calling `{full}` from another service.\n\n\
@@ -1080,21 +1309,43 @@ fn service_items(
          `DEADLINE_EXCEEDED` 504, `RESOURCE_EXHAUSTED` 429, `NOT_FOUND` 404, \
          `INVALID_ARGUMENT` 400, ...) and the status message as body, so the breaker counts \
          what says the service is unhealthy and not what says the request was wrong.\n\n\
-         Calls must run inside a tokio runtime, where tonic's channels live."
+         Calls must run inside a tokio runtime, where tonic's channels live.{}",
+        if unary.len() == rpcs.len() {
+            ""
+        } else {
+            "\n\nA streaming rpc holds a place in the bulkhead, and counts for the breaker and \
+             the timeout, while it opens: up to the response headers, after which its answers \
+             stream without a time limit (client streaming: up to the answer, so the requests \
+             must be sent within the timeout). An item's status error becomes `Error::Status` \
+             the same way."
+        }
     ));
     let mock_doc = prose(&format!(
         "[`{api}`] for tests: each rpc records its request (as JSON in the \
          [`Recorder`](::treaty_runtime::mock::Recorder), operation `{}/<Rpc>`, and typed) and \
-         answers as programmed.",
-        service.proto_name
+         answers as programmed.{}",
+        service.proto_name,
+        if unary.len() == rpcs.len() {
+            ""
+        } else {
+            " A streaming rpc is programmed with all its answers at once (`Ok(vec![..])`); \
+             one that streams requests reads them to the end, then records and matches the \
+             list."
+        }
     ));
     let adapter_doc = prose(&format!(
         "Serves any [`{api}`] as the tonic server of `{full}`: \
          `{server_mod}::{tonic_server}::new({adapter}(api))` (or `{adapter}::new(api).{into_server_fn}()`) \
          goes into a `tonic::transport::Server`. An `Error` becomes the gRPC status matching its \
          HTTP code (`Status {{ code: 404, .. }}` → `NOT_FOUND`, `Timeout` → \
-         `DEADLINE_EXCEEDED`, `Unmatched` → `UNIMPLEMENTED`, ...). Streaming rpcs answer \
-         `UNIMPLEMENTED`."
+         `DEADLINE_EXCEEDED`, `Unmatched` → `UNIMPLEMENTED`, ...).{}",
+        if unary.len() == rpcs.len() {
+            ""
+        } else {
+            " A streamed answer's error ends the stream with its status. When a request \
+             stream fails (a message that does not decode, a broken connection), the \
+             implementation sees it end, and the call answers with that status instead."
+        }
     ));
     let resilient_doc = prose(
         "The protection every call goes through, for inspection (breaker state, \
@@ -1102,9 +1353,8 @@ fn service_items(
     );
     let tonic_client_doc = prose(
         "The tonic client for where the service is now: the resolver is asked, \
-                            and the channel for that address is reused or connected lazily. For \
-                            the rpcs this type does not cover (streaming), or to call without the \
-                            resilience layer.",
+                            and the channel for that address is reused or connected lazily. To \
+                            call without the resilience layer, or with request metadata.",
     );
 
     quote! {
@@ -1227,12 +1477,14 @@ fn service_items(
         #mock_doc
         #[derive(Debug)]
         #[allow(deprecated)]
+        #complex
         pub struct #mock {
             recorder: ::treaty_runtime::mock::Recorder,
             #(#mock_fields)*
         }
 
         #[allow(deprecated)]
+        #complex
         impl #mock {
             /// A mock with no programmed answers and an empty record.
             pub fn new() -> Self {
@@ -1308,9 +1560,9 @@ fn naive_snake_case(name: &str) -> String {
 
 /// The private module of conversions, with only what the generated code uses (so nothing is
 /// dead code).
-fn support_module(uses: &Uses) -> TokenStream {
+fn support_module(uses: &Uses, box_stream: Option<&str>) -> TokenStream {
     let mut out = TokenStream::new();
-    if uses.unary {
+    if uses.status {
         out.extend(quote! {
             /// A gRPC status as the runtime's error: `Error::Status` with the HTTP code that
             /// corresponds to the gRPC code, as Google's API design guide maps them, and the
@@ -1377,7 +1629,10 @@ fn support_module(uses: &Uses) -> TokenStream {
                 };
                 ::tonic::Status::new(code, message)
             }
-
+        });
+    }
+    if uses.unary {
+        out.extend(quote! {
             /// The key a call's result is cached under for `Fallback::Cached`: the rpc's path and
             /// the request's encoding (deterministic: maps are `BTreeMap`s). Only computed when
             /// the fallback caches.
@@ -1395,6 +1650,70 @@ fn support_module(uses: &Uses) -> TokenStream {
                     }
                 }
                 key
+            }
+        });
+    }
+    if let (true, Some(box_stream)) = (uses.request_streams, box_stream) {
+        let bs = ident::ident(box_stream);
+        out.extend(quote! {
+            /// A stream of requests as the resilient client hands it to tonic. The type names no
+            /// lifetime: with `BoxStream<'static, T>` itself, the compiler fails to prove that
+            /// tonic's future is `Send`, as it forgets the `'static` (rust-lang/rust#110338).
+            pub(super) struct Requests<T>(pub(super) super::#bs<'static, T>);
+
+            impl<T> ::tokio_stream::Stream for Requests<T> {
+                type Item = T;
+
+                fn poll_next(
+                    mut self: ::std::pin::Pin<&mut Self>,
+                    cx: &mut ::std::task::Context<'_>,
+                ) -> ::std::task::Poll<::std::option::Option<T>> {
+                    self.0.as_mut().poll_next(cx)
+                }
+
+                fn size_hint(&self) -> (usize, ::std::option::Option<usize>) {
+                    self.0.size_hint()
+                }
+            }
+
+            /// Where the adapter keeps the error that ended a request stream.
+            pub(super) type Failure = ::std::sync::Arc<::std::sync::Mutex<::std::option::Option<::tonic::Status>>>;
+
+            /// tonic's request stream as the stream of requests the trait takes. It ends at the
+            /// first error (a message that does not decode, a broken connection), which is kept
+            /// in the returned slot: the adapter answers with it rather than with what the
+            /// implementation made of a cut-off stream.
+            pub(super) fn request_stream<T: ::std::marker::Send + 'static>(
+                requests: ::tonic::Streaming<T>,
+            ) -> (super::#bs<'static, T>, Failure) {
+                let failure: Failure = ::std::default::Default::default();
+                let slot = ::std::sync::Arc::clone(&failure);
+                let requests = ::tokio_stream::StreamExt::map_while(requests, move |request| match request {
+                    ::std::result::Result::Ok(request) => ::std::option::Option::Some(request),
+                    ::std::result::Result::Err(status) => {
+                        *lock(&slot) = ::std::option::Option::Some(status);
+                        ::std::option::Option::None
+                    }
+                });
+                (::std::boxed::Box::pin(requests), failure)
+            }
+        });
+    }
+    if let (true, Some(box_stream)) = (uses.answer_streams, box_stream) {
+        let bs = ident::ident(box_stream);
+        out.extend(quote! {
+            /// The implementation's answers as tonic's stream, followed by the error of the
+            /// request stream if it failed while the answers were streaming.
+            pub(super) fn answer_stream<T: ::std::marker::Send + 'static>(
+                answers: super::#bs<'static, ::std::result::Result<T, ::treaty_runtime::Error>>,
+                failure: Failure,
+            ) -> super::#bs<'static, ::std::result::Result<T, ::tonic::Status>> {
+                let answers = ::tokio_stream::StreamExt::map(answers, |answer| answer.map_err(error_status));
+                // Looked at once the answers end, not before.
+                let failed = ::tokio_stream::StreamExt::filter_map(::tokio_stream::iter([()]), move |()| {
+                    lock(&failure).take().map(::std::result::Result::Err)
+                });
+                ::std::boxed::Box::pin(::tokio_stream::StreamExt::chain(answers, failed))
             }
         });
     }

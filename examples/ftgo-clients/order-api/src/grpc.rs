@@ -789,8 +789,7 @@ pub mod ftgo {
             /// Creates, cancels and revises orders. Each rpc starts the matching saga and answers at once with
             /// the state the order is in when the saga starts.
             ///
-            /// The `ftgo.order.v1.OrderService` gRPC service as its clients see it: one method per unary
-            /// rpc.
+            /// The `ftgo.order.v1.OrderService` gRPC service as its clients see it: one method per rpc.
             ///
             /// [`ResilientOrderServiceClient`] calls the service, [`MockOrderServiceApi`] stands in for
             /// it in tests, and [`OrderServiceApiService`] serves any implementation with tonic.
@@ -995,8 +994,8 @@ pub mod ftgo {
                 }
 
                 /// The tonic client for where the service is now: the resolver is asked, and the channel for
-                /// that address is reused or connected lazily. For the rpcs this type does not cover
-                /// (streaming), or to call without the resilience layer.
+                /// that address is reused or connected lazily. To call without the resilience layer, or with
+                /// request metadata.
                 pub async fn tonic_client(
                     &self,
                 ) -> ::std::result::Result<
@@ -1367,7 +1366,6 @@ pub mod ftgo {
             /// `OrderServiceApiService::new(api).into_server()`) goes into a `tonic::transport::Server`.
             /// An `Error` becomes the gRPC status matching its HTTP code (`Status { code: 404, .. }` →
             /// `NOT_FOUND`, `Timeout` → `DEADLINE_EXCEEDED`, `Unmatched` → `UNIMPLEMENTED`, ...).
-            /// Streaming rpcs answer `UNIMPLEMENTED`.
             #[derive(Debug, Clone, Default)]
             pub struct OrderServiceApiService<T>(pub T);
             impl<T: OrderServiceApi + 'static> OrderServiceApiService<T> {
