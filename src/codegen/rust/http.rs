@@ -34,16 +34,17 @@
 //!
 //! Parameter values are serialised through `serde_json::Value` and then written in the
 //! parameter's OpenAPI style (simple, label, matrix, form, space- and pipe-delimited,
-//! deepObject), so any type the type generator gives a parameter is handled the same way. The
-//! helpers for that, for bodies and for decoding are emitted into the module only when an
-//! operation uses them, so a generated crate compiles without dead-code warnings.
+//! deepObject), so any type the type generator gives a parameter is handled the same way. Those
+//! writers, `Response`, `Headers` and `Multipart` are in the runtime (`treaty_runtime::http`,
+//! tested there); the module imports the ones its operations use and emits its few reqwest-
+//! specific helpers only when used, so a generated crate compiles without dead-code warnings.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ident::{self, Scope, camel, snake};
 use super::schema_json;
-use super::{CrateCx, Module, doc, doc_inner};
+use super::{CrateCx, Module, doc, doc_inner, raw_json};
 use crate::codegen::GenError;
 use crate::model::{
     Content, Contract, Operation, OperationKind, ParamIn, Parameter, SchemaArena, SchemaId,
@@ -857,26 +858,6 @@ impl Needs {
         n.api_key_cookie = schemes.any(|c| matches!(c, Credential::ApiKey(ParamIn::Cookie, _)));
         n
     }
-
-    /// Parameter values go through JSON and the style helpers.
-    fn styles(&self) -> bool {
-        self.path_param || self.query_param || self.header_param || self.cookie_param
-    }
-
-    /// Percent-encoding is used.
-    fn encode(&self) -> bool {
-        self.path_param
-            || self.query_param
-            || self.cookie_param
-            || self.form_body
-            || self.api_key_query
-            || self.api_key_cookie
-    }
-
-    /// Scalars are written as text.
-    fn scalar(&self) -> bool {
-        self.styles() || self.form_body
-    }
 }
 
 fn add_dependencies(cx: &mut CrateCx, needs: &Needs) {
@@ -892,9 +873,6 @@ fn add_dependencies(cx: &mut CrateCx, needs: &Needs) {
             "reqwest",
             r#"{ version = "0.13", default-features = false }"#,
         );
-    }
-    if needs.encode() {
-        cx.dep("percent-encoding", r#""2""#);
     }
     cx.feature("rustls", &["reqwest/rustls"]);
     cx.feature("native-tls", &["reqwest/native-tls"]);
@@ -988,22 +966,35 @@ fn module_doc(contract: &Contract, names: &ApiNames) -> String {
 }
 
 fn imports(needs: &Needs) -> TokenStream {
-    let value = needs.scalar().then(|| quote! { use serde_json::Value; });
     let de = needs
         .decode_json
         .then(|| quote! { use serde::de::DeserializeOwned; });
-    let pe = needs.encode().then(|| {
-        quote! { use percent_encoding::{AsciiSet, NON_ALPHANUMERIC}; }
-    });
+    let mut writers = Vec::new();
+    for (on, name) in [
+        (
+            needs.api_key_query || needs.api_key_cookie,
+            quote! { encode },
+        ),
+        (needs.path_param, quote! { path_param }),
+        (needs.query_param, quote! { query_param }),
+        (needs.header_param, quote! { header_param }),
+        (needs.cookie_param, quote! { cookie_param }),
+        (needs.json_body, quote! { json_body }),
+        (needs.form_body, quote! { form_body }),
+    ] {
+        if on {
+            writers.push(name);
+        }
+    }
+    let writers =
+        (!writers.is_empty()).then(|| quote! { use treaty_runtime::http::{#(#writers),*}; });
     quote! {
         use std::future::Future;
-        use std::pin::Pin;
         use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
         use serde::Serialize;
         #de
-        #value
-        #pe
+        #writers
         use treaty_runtime::discovery::{FromEnv, Resolver};
         use treaty_runtime::mock::{Recorder, Responder};
         use treaty_runtime::resilience::{Fallback, Policy, Resilient};
@@ -1013,176 +1004,11 @@ fn imports(needs: &Needs) -> TokenStream {
 
 /// Items every module has: the future and response types, and the multipart body when used.
 fn shared_items(needs: &Needs) -> TokenStream {
-    let multipart = needs.multipart.then(|| {
-        quote! {
-            /// A `multipart/form-data` body: its parts, in order.
-            #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-            pub struct Multipart {
-                pub parts: Vec<Part>,
-            }
-
-            /// One part of a [`Multipart`] body.
-            #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-            pub struct Part {
-                /// The form field's name.
-                pub name: String,
-                /// The file name, for file parts.
-                pub file_name: Option<String>,
-                /// The part's media type; none for plain text fields.
-                pub content_type: Option<String>,
-                pub data: Vec<u8>,
-            }
-
-            impl Multipart {
-                /// No parts yet.
-                pub fn new() -> Self {
-                    Multipart::default()
-                }
-
-                /// Adds a text field.
-                pub fn text(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-                    self.parts.push(Part {
-                        name: name.into(),
-                        file_name: None,
-                        content_type: None,
-                        data: value.into().into_bytes(),
-                    });
-                    self
-                }
-
-                /// Adds a file.
-                pub fn file(
-                    mut self,
-                    name: impl Into<String>,
-                    file_name: impl Into<String>,
-                    content_type: impl Into<String>,
-                    data: impl Into<Vec<u8>>,
-                ) -> Self {
-                    self.parts.push(Part {
-                        name: name.into(),
-                        file_name: Some(file_name.into()),
-                        content_type: Some(content_type.into()),
-                        data: data.into(),
-                    });
-                    self
-                }
-
-                /// Adds a field holding `value` as JSON.
-                pub fn json<T: Serialize + ?Sized>(
-                    mut self,
-                    name: impl Into<String>,
-                    value: &T,
-                ) -> Result<Self, Error> {
-                    let name = name.into();
-                    let data = serde_json::to_vec(value)
-                        .map_err(|e| Error::Encode(format!("multipart field `{name}`: {e}")))?;
-                    self.parts.push(Part {
-                        name,
-                        file_name: None,
-                        content_type: Some("application/json".to_string()),
-                        data,
-                    });
-                    Ok(self)
-                }
-            }
-        }
-    });
+    let multipart = needs
+        .multipart
+        .then(|| quote! { pub use treaty_runtime::http::{Multipart, Part}; });
     quote! {
-        /// The future an API method returns: boxed so the trait is object safe, `Send` so calls
-        /// can be spawned.
-        pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
-
-        /// An answer: its status, its headers and its body as the operation's response enum.
-        #[derive(Debug, Clone, PartialEq)]
-        pub struct Response<T> {
-            pub status: u16,
-            pub headers: Headers,
-            pub body: T,
-        }
-
-        impl<T> Response<T> {
-            /// An answer with `status`, no headers and `body`.
-            pub fn new(status: u16, body: T) -> Self {
-                Response {
-                    status,
-                    headers: Headers::default(),
-                    body,
-                }
-            }
-
-            /// The same answer with one more header.
-            pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-                self.headers.append(name, value);
-                self
-            }
-
-            /// The first value of the header `name` (case-insensitive).
-            pub fn header(&self, name: &str) -> Option<&str> {
-                self.headers.get(name)
-            }
-
-            /// The body, without status and headers.
-            pub fn into_body(self) -> T {
-                self.body
-            }
-        }
-
-        /// Headers of an answer, in the order they came; names lower-case.
-        #[derive(Debug, Clone, Default, PartialEq, Eq)]
-        pub struct Headers(Vec<(String, String)>);
-
-        impl Headers {
-            /// The first value of `name` (case-insensitive).
-            pub fn get(&self, name: &str) -> Option<&str> {
-                self.0
-                    .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v.as_str())
-            }
-
-            /// Every value of `name` (case-insensitive), in order.
-            pub fn get_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-                self.0
-                    .iter()
-                    .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v.as_str())
-            }
-
-            /// Every header as (name, value), in order.
-            pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-                self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
-            }
-
-            /// Adds a header.
-            pub fn append(&mut self, name: impl Into<String>, value: impl Into<String>) {
-                self.0.push((name.into().to_ascii_lowercase(), value.into()));
-            }
-
-            pub fn len(&self) -> usize {
-                self.0.len()
-            }
-
-            pub fn is_empty(&self) -> bool {
-                self.0.is_empty()
-            }
-
-            fn from_map(map: &reqwest::header::HeaderMap) -> Self {
-                Headers(
-                    map.iter()
-                        .map(|(n, v)| {
-                            (
-                                n.as_str().to_string(),
-                                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                            )
-                        })
-                        .collect(),
-                )
-            }
-        }
-
-        /// Programmed answers of one operation of a mock.
-        pub type MockResponder<Req, Resp> = Responder<Req, Result<Response<Resp>, Error>>;
-
+        pub use treaty_runtime::http::{BoxFuture, Headers, MockResponder, Response};
         #multipart
     }
 }
@@ -1774,7 +1600,11 @@ fn client(contract: &Contract, names: &ApiNames, ops: &[Op], needs: &Needs) -> T
                 #multipart
                 let response = builder.send().await.map_err(transport)?;
                 let status = response.status().as_u16();
-                let headers = Headers::from_map(response.headers());
+                let headers: Headers = response
+                    .headers()
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+                    .collect();
                 let body = response.bytes().await.map_err(transport)?.to_vec();
                 if status >= 500 || status == 429 {
                     return Err(Error::Status {
@@ -2208,7 +2038,6 @@ struct OpChecks {
 
 /// Names of the module's own items, which the per-operation ones must not take.
 const CHECK_FNS: &[&str] = &["check", "check_text", "refused"];
-const CHECK_CONSTS: &[&str] = &["LISTED"];
 
 impl ContractChecks {
     fn new(arena: &SchemaArena, ops: &[Op]) -> ContractChecks {
@@ -2218,7 +2047,7 @@ impl ContractChecks {
             ops: Vec::new(),
             text: false,
         };
-        let mut names = Scope::with_reserved(CHECK_CONSTS);
+        let mut names = Scope::new();
         let mut funcs = Scope::with_reserved(CHECK_FNS);
         let mut by_text: std::collections::HashMap<String, usize> = Default::default();
         for op in ops {
@@ -2389,90 +2218,26 @@ impl ContractChecks {
              each embedded once and compiled on first use.",
             names.mock
         ));
-        let text = self.text.then(|| {
-            quote! {
-                /// [`check`] for a body given as text, which must be JSON.
-                fn check_text(found: &mut Vec<String>, part: &str, schema: &Lazy, text: &str) -> Result<(), Error> {
-                    match serde_json::from_str::<serde_json::Value>(text) {
-                        Ok(value) => check(found, part, schema, &value),
-                        Err(e) => {
-                            found.push(format!("{part} is not JSON: {e}"));
-                            Ok(())
-                        }
-                    }
-                }
-            }
-        });
+        let fns = if self.text {
+            quote! { check, check_text, refused }
+        } else {
+            quote! { check, refused }
+        };
         quote! {
             #d
             #[cfg(feature = "validate")]
             mod contract {
                 use std::sync::LazyLock;
 
-                use serde::Serialize;
-                use treaty_runtime::validate::Schema;
+                use treaty_runtime::validate::{Schema, #fns};
                 use treaty_runtime::Error;
 
                 /// A JSON Schema embedded as text, compiled on first use.
                 type Lazy = LazyLock<Result<Schema, Error>>;
 
-                /// At most this many violations are listed in an error; the rest are counted.
-                const LISTED: usize = 5;
-
                 #(#statics)*
 
                 #(#items)*
-
-                /// Adds the violations of `schema` by `value` to `found`, each introduced by
-                /// `part` (`body`, `path parameter `orderId``) and the JSON pointer of the bad value.
-                fn check<T: Serialize + ?Sized>(
-                    found: &mut Vec<String>,
-                    part: &str,
-                    schema: &Lazy,
-                    value: &T,
-                ) -> Result<(), Error> {
-                    let schema = schema.as_ref().map_err(Clone::clone)?;
-                    let value = serde_json::to_value(value)
-                        .map_err(|e| Error::Encode(format!("{part} is not JSON: {e}")))?;
-                    if let Err(violations) = schema.check(&value) {
-                        for v in violations {
-                            let line = if v.pointer.is_empty() {
-                                format!("{part}: {}", v.message)
-                            } else {
-                                format!("{part} {v}")
-                            };
-                            found.push(line);
-                        }
-                    }
-                    Ok(())
-                }
-
-                #text
-
-                /// `Ok` when nothing was `found`; else `Error::Encode` for a request,
-                /// `Error::Decode` for an answer (`answer` is its status), naming the operation.
-                fn refused(found: Vec<String>, operation: &str, answer: Option<u16>) -> Result<(), Error> {
-                    if found.is_empty() {
-                        return Ok(());
-                    }
-                    let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
-                    if found.len() > LISTED {
-                        listed.push(format!("and {} more violations", found.len() - LISTED));
-                    }
-                    let problems = listed.join("; ");
-                    match answer {
-                        None => {
-                            let text = format!("request to `{operation}` breaks the contract: {problems}");
-                            Err(Error::Encode(text))
-                        }
-                        Some(status) => {
-                            let text = format!(
-                                "the mock's answer {status} to `{operation}` breaks the contract: {problems}"
-                            );
-                            Err(Error::Decode(text))
-                        }
-                    }
-                }
             }
         }
     }
@@ -2510,227 +2275,10 @@ fn said_by_type(schema: &serde_json::Value, ty: &TokenStream) -> bool {
     }
 }
 
-/// `json` as a raw string literal, compact, with as many `#`s as it needs.
-fn raw_json(json: &serde_json::Value) -> TokenStream {
-    let text = json.to_string();
-    let mut hashes = 1;
-    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
-        hashes += 1;
-    }
-    let h = "#".repeat(hashes);
-    format!("r{h}\"{text}\"{h}")
-        .parse()
-        .unwrap_or_else(|_| quote! { #text })
-}
-
-/// The private functions the operations use, each only when some operation does.
+/// The private functions the operations use, each only when some operation does; parameters
+/// and bodies are written by `treaty_runtime::http`.
 fn helpers(needs: &Needs) -> TokenStream {
     let mut out = TokenStream::new();
-    if needs.encode() {
-        out.extend(quote! {
-            /// What percent-encoding leaves alone: RFC 3986's unreserved characters.
-            const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-                .remove(b'-')
-                .remove(b'.')
-                .remove(b'_')
-                .remove(b'~');
-
-            /// Percent-encodes a path segment, a query or form name or value, or a cookie value.
-            fn encode(text: &str) -> String {
-                percent_encoding::utf8_percent_encode(text, UNRESERVED).to_string()
-            }
-        });
-    }
-    if needs.scalar() {
-        out.extend(quote! {
-            /// A value as JSON: parameter styles are defined on JSON's primitives, arrays and
-            /// objects, whatever Rust type holds the value.
-            fn to_json<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<Value, Error> {
-                serde_json::to_value(value)
-                    .map_err(|e| Error::Encode(format!("`{name}` cannot be serialised: {e}")))
-            }
-
-            /// A primitive as text; an array or object (nested in another) as JSON.
-            fn scalar(value: &Value) -> String {
-                match value {
-                    Value::String(s) => s.clone(),
-                    Value::Null => String::new(),
-                    other => other.to_string(),
-                }
-            }
-        });
-    }
-    if needs.styles() {
-        out.extend(quote! {
-            /// The pieces a style joins: an array's items; an object's names and values
-            /// (`name=value` pairs when exploded); else the value itself. Each is escaped.
-            fn items(value: &Value, explode: bool, escape: fn(&str) -> String) -> Vec<String> {
-                match value {
-                    Value::Null => Vec::new(),
-                    Value::Array(items) => items.iter().map(|v| escape(&scalar(v))).collect(),
-                    Value::Object(map) if explode => map
-                        .iter()
-                        .map(|(k, v)| format!("{}={}", escape(k), escape(&scalar(v))))
-                        .collect(),
-                    Value::Object(map) => map
-                        .iter()
-                        .flat_map(|(k, v)| [escape(k), escape(&scalar(v))])
-                        .collect(),
-                    other => vec![escape(&scalar(other))],
-                }
-            }
-        });
-    }
-    if needs.path_param {
-        out.extend(quote! {
-            /// A path parameter in the `simple`, `label` or `matrix` style.
-            fn path_param<T: Serialize + ?Sized>(
-                name: &str,
-                value: &T,
-                style: &str,
-                explode: bool,
-            ) -> Result<String, Error> {
-                let value = to_json(name, value)?;
-                let items = items(&value, explode, encode);
-                Ok(match style {
-                    "label" => format!(".{}", items.join(if explode { "." } else { "," })),
-                    "matrix" => match &value {
-                        Value::Array(_) if explode => items
-                            .iter()
-                            .map(|item| format!(";{}={item}", encode(name)))
-                            .collect(),
-                        Value::Object(_) if explode => {
-                            items.iter().map(|item| format!(";{item}")).collect()
-                        }
-                        _ => format!(";{}={}", encode(name), items.join(",")),
-                    },
-                    _ => items.join(","),
-                })
-            }
-        });
-    }
-    if needs.query_param {
-        out.extend(quote! {
-            /// A query parameter in the `form`, `spaceDelimited`, `pipeDelimited` or
-            /// `deepObject` style; nothing for `None`.
-            fn query_param<T: Serialize + ?Sized>(
-                query: &mut Vec<String>,
-                name: &str,
-                value: &T,
-                style: &str,
-                explode: bool,
-            ) -> Result<(), Error> {
-                let value = to_json(name, value)?;
-                let key = encode(name);
-                match &value {
-                    Value::Null => {}
-                    Value::Object(map) if style == "deepObject" => {
-                        for (k, v) in map {
-                            query.push(format!("{key}%5B{}%5D={}", encode(k), encode(&scalar(v))));
-                        }
-                    }
-                    Value::Object(_) if explode => query.extend(items(&value, true, encode)),
-                    Value::Array(_) if explode => {
-                        for item in items(&value, true, encode) {
-                            query.push(format!("{key}={item}"));
-                        }
-                    }
-                    _ => {
-                        let separator = match style {
-                            "spaceDelimited" => "%20",
-                            "pipeDelimited" => "%7C",
-                            _ => ",",
-                        };
-                        let items = items(&value, false, encode);
-                        query.push(format!("{key}={}", items.join(separator)));
-                    }
-                }
-                Ok(())
-            }
-        });
-    }
-    if needs.header_param {
-        out.extend(quote! {
-            /// A header parameter in the `simple` style; nothing for `None`.
-            fn header_param<T: Serialize + ?Sized>(
-                headers: &mut Vec<(String, String)>,
-                name: &str,
-                value: &T,
-                explode: bool,
-            ) -> Result<(), Error> {
-                let value = to_json(name, value)?;
-                if !value.is_null() {
-                    let text = items(&value, explode, str::to_owned).join(",");
-                    headers.push((name.to_string(), text));
-                }
-                Ok(())
-            }
-        });
-    }
-    if needs.cookie_param {
-        out.extend(quote! {
-            /// A cookie parameter in the `form` style; nothing for `None`.
-            fn cookie_param<T: Serialize + ?Sized>(
-                cookies: &mut Vec<String>,
-                name: &str,
-                value: &T,
-                explode: bool,
-            ) -> Result<(), Error> {
-                let value = to_json(name, value)?;
-                match &value {
-                    Value::Null => {}
-                    Value::Array(_) if explode => {
-                        for item in items(&value, true, encode) {
-                            cookies.push(format!("{name}={item}"));
-                        }
-                    }
-                    Value::Object(_) if explode => cookies.extend(items(&value, true, encode)),
-                    _ => cookies.push(format!("{name}={}", items(&value, false, encode).join(","))),
-                }
-                Ok(())
-            }
-        });
-    }
-    if needs.json_body {
-        out.extend(quote! {
-            /// A JSON body.
-            fn json_body<T: Serialize + ?Sized>(
-                content_type: &str,
-                body: &T,
-            ) -> Result<(String, Vec<u8>), Error> {
-                let data = serde_json::to_vec(body)
-                    .map_err(|e| Error::Encode(format!("the body cannot be serialised: {e}")))?;
-                Ok((content_type.to_string(), data))
-            }
-        });
-    }
-    if needs.form_body {
-        out.extend(quote! {
-            /// An `application/x-www-form-urlencoded` body: the object's properties as fields,
-            /// arrays as repeated fields, nested objects as JSON.
-            fn form_body<T: Serialize + ?Sized>(
-                content_type: &str,
-                body: &T,
-            ) -> Result<(String, Vec<u8>), Error> {
-                let Value::Object(fields) = to_json("body", body)? else {
-                    return Err(Error::Encode("a form body must be an object".to_string()));
-                };
-                let mut pairs = Vec::new();
-                for (name, value) in &fields {
-                    match value {
-                        Value::Null => {}
-                        Value::Array(items) => {
-                            for item in items {
-                                pairs.push(format!("{}={}", encode(name), encode(&scalar(item))));
-                            }
-                        }
-                        other => pairs.push(format!("{}={}", encode(name), encode(&scalar(other)))),
-                    }
-                }
-                Ok((content_type.to_string(), pairs.join("&").into_bytes()))
-            }
-        });
-    }
     if needs.multipart {
         out.extend(quote! {
             /// A [`Multipart`] body as reqwest sends it.

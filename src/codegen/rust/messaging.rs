@@ -41,7 +41,7 @@ use quote::quote;
 use serde_json::Value;
 
 use super::ident::{self, Scope};
-use super::{CrateCx, Module, doc, doc_inner, schema_json};
+use super::{CrateCx, Module, doc, doc_inner, raw_json, schema_json};
 use crate::codegen::GenError;
 use crate::lint::convention::{CHANNEL_KIND, MESSAGE_KIND, SHARD_KEY};
 use crate::model::{
@@ -1677,19 +1677,6 @@ fn kind_text(chan: &Chan) -> &'static str {
     } else {
         "publish-subscribe: every consumer group gets each message"
     }
-}
-
-/// `json` as a raw string literal, compact, with as many `#`s as it needs.
-fn raw_json(json: &Value) -> TokenStream {
-    let text = json.to_string();
-    let mut hashes = 1;
-    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
-        hashes += 1;
-    }
-    let h = "#".repeat(hashes);
-    format!("r{h}\"{text}\"{h}")
-        .parse()
-        .unwrap_or_else(|_| quote! { #text })
 }
 
 /// Which runtime items the module uses, for its `use` lines.

@@ -283,6 +283,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("src/broker.rs", include_str!("runtime/src/broker.rs")),
     ("src/mock.rs", include_str!("runtime/src/mock.rs")),
     ("src/dispatch.rs", include_str!("runtime/src/dispatch.rs")),
+    ("src/http.rs", include_str!("runtime/src/http.rs")),
     ("src/validate.rs", include_str!("runtime/src/validate.rs")),
     (
         "src/resilience/mod.rs",
@@ -423,6 +424,20 @@ fn space_items(code: &str) -> String {
         }
     }
     out
+}
+
+/// `json` as a raw string literal, compact, with as many `#`s as it needs: how generated code
+/// embeds a JSON Schema.
+pub fn raw_json(json: &serde_json::Value) -> TokenStream {
+    let text = json.to_string();
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let h = "#".repeat(hashes);
+    format!("r{h}\"{text}\"{h}")
+        .parse()
+        .unwrap_or_else(|_| quote! { #text })
 }
 
 /// `#[doc = ...]` outer attributes for `text`, one per line, each line starting with a space as

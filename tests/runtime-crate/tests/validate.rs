@@ -361,3 +361,41 @@ fn declarations_that_agree_are_named_together() {
         )
     );
 }
+
+/// The checks of generated HTTP mocks: violations of a request or an answer, worded with the
+/// part and the JSON pointer, at most five listed.
+#[test]
+fn http_mock_checks_word_requests_and_answers() {
+    use treaty_runtime::validate::{check, check_text, refused};
+    let schema = Schema::new(&json!({
+        "type": "object",
+        "properties": {"orderId": {"type": "integer"}},
+        "required": ["orderId"]
+    }));
+    let mut found = Vec::new();
+    check(&mut found, "body", &schema, &json!({"orderId": 1})).unwrap();
+    assert!(found.is_empty());
+    assert_eq!(refused(found, "createOrder", None), Ok(()));
+
+    let mut found = Vec::new();
+    check(&mut found, "body", &schema, &json!({"orderId": "99"})).unwrap();
+    check_text(&mut found, "body", &schema, "not json").unwrap();
+    assert_eq!(
+        refused(found.clone(), "createOrder", Some(200)),
+        Err(Error::Decode(format!(
+            "the mock's answer 200 to `createOrder` breaks the contract: {}",
+            found.join("; ")
+        )))
+    );
+    assert!(found[0].starts_with("body at /orderId: "), "{found:?}");
+    assert!(found[1].starts_with("body is not JSON: "), "{found:?}");
+
+    let many: Vec<String> = (0..7).map(|i| format!("problem {i}")).collect();
+    let Err(Error::Encode(text)) = refused(many, "getOrder", None) else {
+        panic!("a request's violations are an encode error");
+    };
+    assert_eq!(
+        text,
+        "request to `getOrder` breaks the contract: problem 0; problem 1; problem 2; problem 3; problem 4; and 2 more violations"
+    );
+}

@@ -18,116 +18,16 @@
 //! let api: Arc<dyn FtgoKitchenServiceApi> = Arc::new(client);
 //! ```
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+use treaty_runtime::http::{path_param, json_body};
 use treaty_runtime::discovery::{FromEnv, Resolver};
 use treaty_runtime::mock::{Recorder, Responder};
 use treaty_runtime::resilience::{Fallback, Policy, Resilient};
 use treaty_runtime::Error;
 
-/// The future an API method returns: boxed so the trait is object safe, `Send` so calls
-/// can be spawned.
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
-
-/// An answer: its status, its headers and its body as the operation's response enum.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Response<T> {
-    pub status: u16,
-    pub headers: Headers,
-    pub body: T,
-}
-
-impl<T> Response<T> {
-    /// An answer with `status`, no headers and `body`.
-    pub fn new(status: u16, body: T) -> Self {
-        Response {
-            status,
-            headers: Headers::default(),
-            body,
-        }
-    }
-
-    /// The same answer with one more header.
-    pub fn with_header(
-        mut self,
-        name: impl Into<String>,
-        value: impl Into<String>,
-    ) -> Self {
-        self.headers.append(name, value);
-        self
-    }
-
-    /// The first value of the header `name` (case-insensitive).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name)
-    }
-
-    /// The body, without status and headers.
-    pub fn into_body(self) -> T {
-        self.body
-    }
-}
-
-/// Headers of an answer, in the order they came; names lower-case.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Headers(Vec<(String, String)>);
-
-impl Headers {
-    /// The first value of `name` (case-insensitive).
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Every value of `name` (case-insensitive), in order.
-    pub fn get_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.0
-            .iter()
-            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Every header as (name, value), in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
-    }
-
-    /// Adds a header.
-    pub fn append(&mut self, name: impl Into<String>, value: impl Into<String>) {
-        self.0.push((name.into().to_ascii_lowercase(), value.into()));
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn from_map(map: &reqwest::header::HeaderMap) -> Self {
-        Headers(
-            map
-                .iter()
-                .map(|(n, v)| {
-                    (
-                        n.as_str().to_string(),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect(),
-        )
-    }
-}
-
-/// Programmed answers of one operation of a mock.
-pub type MockResponder<Req, Resp> = Responder<Req, Result<Response<Resp>, Error>>;
+pub use treaty_runtime::http::{BoxFuture, Headers, MockResponder, Response};
 
 /// The request of [`FtgoKitchenServiceApi::accept_ticket`] (`POST /tickets/{ticketId}/accept`).
 #[derive(Debug, Clone, Serialize)]
@@ -400,7 +300,14 @@ impl FtgoKitchenServiceHttpClient {
         }
         let response = builder.send().await.map_err(transport)?;
         let status = response.status().as_u16();
-        let headers = Headers::from_map(response.headers());
+        let headers: Headers = response
+            .headers()
+            .iter()
+            .map(|(n, v)| (
+                n.as_str(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            ))
+            .collect();
         let body = response.bytes().await.map_err(transport)?.to_vec();
         if status >= 500 || status == 429 {
             return Err(Error::Status {
@@ -640,14 +547,11 @@ impl FtgoKitchenServiceApi for MockFtgoKitchenServiceApi {
 #[cfg(feature = "validate")]
 mod contract {
     use std::sync::LazyLock;
-    use serde::Serialize;
-    use treaty_runtime::validate::Schema;
+    use treaty_runtime::validate::{Schema, check, check_text, refused};
     use treaty_runtime::Error;
 
     /// A JSON Schema embedded as text, compiled on first use.
     type Lazy = LazyLock<Result<Schema, Error>>;
-    /// At most this many violations are listed in an error; the rest are counted.
-    const LISTED: usize = 5;
     /// The schema of the body of `acceptTicket`.
     static ACCEPT_TICKET_BODY: Lazy = LazyLock::new(|| Schema::from_json(
         r##"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"readyBy":{"$ref":"#/$defs/LocalDateTime"}},"required":["readyBy"],"$defs":{"LocalDateTime":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$"}}}"##,
@@ -681,163 +585,6 @@ mod contract {
         }
         refused(found, "getKitchenRestaurant", Some(answer.body.status()))
     }
-
-    /// Adds the violations of `schema` by `value` to `found`, each introduced by
-    /// `part` (`body`, `path parameter `orderId``) and the JSON pointer of the bad value.
-    fn check<T: Serialize + ?Sized>(
-        found: &mut Vec<String>,
-        part: &str,
-        schema: &Lazy,
-        value: &T,
-    ) -> Result<(), Error> {
-        let schema = schema.as_ref().map_err(Clone::clone)?;
-        let value = serde_json::to_value(value)
-            .map_err(|e| Error::Encode(format!("{part} is not JSON: {e}")))?;
-        if let Err(violations) = schema.check(&value) {
-            for v in violations {
-                let line = if v.pointer.is_empty() {
-                    format!("{part}: {}", v.message)
-                } else {
-                    format!("{part} {v}")
-                };
-                found.push(line);
-            }
-        }
-        Ok(())
-    }
-
-    /// [`check`] for a body given as text, which must be JSON.
-    fn check_text(
-        found: &mut Vec<String>,
-        part: &str,
-        schema: &Lazy,
-        text: &str,
-    ) -> Result<(), Error> {
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(value) => check(found, part, schema, &value),
-            Err(e) => {
-                found.push(format!("{part} is not JSON: {e}"));
-                Ok(())
-            }
-        }
-    }
-
-    /// `Ok` when nothing was `found`; else `Error::Encode` for a request,
-    /// `Error::Decode` for an answer (`answer` is its status), naming the operation.
-    fn refused(
-        found: Vec<String>,
-        operation: &str,
-        answer: Option<u16>,
-    ) -> Result<(), Error> {
-        if found.is_empty() {
-            return Ok(());
-        }
-        let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
-        if found.len() > LISTED {
-            listed.push(format!("and {} more violations", found.len() - LISTED));
-        }
-        let problems = listed.join("; ");
-        match answer {
-            None => {
-                let text = format!(
-                    "request to `{operation}` breaks the contract: {problems}"
-                );
-                Err(Error::Encode(text))
-            }
-            Some(status) => {
-                let text = format!(
-                    "the mock's answer {status} to `{operation}` breaks the contract: {problems}"
-                );
-                Err(Error::Decode(text))
-            }
-        }
-    }
-}
-
-/// What percent-encoding leaves alone: RFC 3986's unreserved characters.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-/// Percent-encodes a path segment, a query or form name or value, or a cookie value.
-fn encode(text: &str) -> String {
-    percent_encoding::utf8_percent_encode(text, UNRESERVED).to_string()
-}
-
-/// A value as JSON: parameter styles are defined on JSON's primitives, arrays and
-/// objects, whatever Rust type holds the value.
-fn to_json<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<Value, Error> {
-    serde_json::to_value(value)
-        .map_err(|e| Error::Encode(format!("`{name}` cannot be serialised: {e}")))
-}
-
-/// A primitive as text; an array or object (nested in another) as JSON.
-fn scalar(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-/// The pieces a style joins: an array's items; an object's names and values
-/// (`name=value` pairs when exploded); else the value itself. Each is escaped.
-fn items(value: &Value, explode: bool, escape: fn(&str) -> String) -> Vec<String> {
-    match value {
-        Value::Null => Vec::new(),
-        Value::Array(items) => items.iter().map(|v| escape(&scalar(v))).collect(),
-        Value::Object(map) if explode => {
-            map.iter()
-                .map(|(k, v)| format!("{}={}", escape(k), escape(& scalar(v))))
-                .collect()
-        }
-        Value::Object(map) => {
-            map.iter().flat_map(|(k, v)| [escape(k), escape(&scalar(v))]).collect()
-        }
-        other => vec![escape(& scalar(other))],
-    }
-}
-
-/// A path parameter in the `simple`, `label` or `matrix` style.
-fn path_param<T: Serialize + ?Sized>(
-    name: &str,
-    value: &T,
-    style: &str,
-    explode: bool,
-) -> Result<String, Error> {
-    let value = to_json(name, value)?;
-    let items = items(&value, explode, encode);
-    Ok(
-        match style {
-            "label" => format!(".{}", items.join(if explode { "." } else { "," })),
-            "matrix" => {
-                match &value {
-                    Value::Array(_) if explode => {
-                        items
-                            .iter()
-                            .map(|item| format!(";{}={item}", encode(name)))
-                            .collect()
-                    }
-                    Value::Object(_) if explode => {
-                        items.iter().map(|item| format!(";{item}")).collect()
-                    }
-                    _ => format!(";{}={}", encode(name), items.join(",")),
-                }
-            }
-            _ => items.join(","),
-        },
-    )
-}
-
-/// A JSON body.
-fn json_body<T: Serialize + ?Sized>(
-    content_type: &str,
-    body: &T,
-) -> Result<(String, Vec<u8>), Error> {
-    let data = serde_json::to_vec(body)
-        .map_err(|e| Error::Encode(format!("the body cannot be serialised: {e}")))?;
-    Ok((content_type.to_string(), data))
 }
 
 /// The body of an answer as the type the contract gives it.

@@ -36,6 +36,9 @@
 //! validate` in tests/runtime-crate). Generated crates turn it on with their own `validate`
 //! feature, which tests enable.
 //!
+//! Generated HTTP mocks check requests and programmed answers with [`check`], [`check_text`]
+//! and [`refused`], which word the violations the same way.
+//!
 //! A message whose type no installed contract declares on its channel is refused when one of the
 //! contracts sends on that channel (the sender's contract lists everything it sends) or marks
 //! the channel's message set closed; when only receivers' contracts are installed it passes,
@@ -506,5 +509,68 @@ impl Contract {
             broker.validate(address, move |msg: &RawMessage| ch.check(msg));
         }
         Ok(())
+    }
+}
+
+/// Adds the violations of `schema` by `value` to `found`, each introduced by `part` (`body`,
+/// ``path parameter `orderId` ``) and the JSON pointer of the bad value. Fails only when the
+/// schema did not compile or the value is not JSON. For the generated HTTP mocks.
+pub fn check<T: serde::Serialize + ?Sized>(
+    found: &mut Vec<String>,
+    part: &str,
+    schema: &Result<Schema, Error>,
+    value: &T,
+) -> Result<(), Error> {
+    let schema = schema.as_ref().map_err(Clone::clone)?;
+    let value = serde_json::to_value(value)
+        .map_err(|e| Error::Encode(format!("{part} is not JSON: {e}")))?;
+    if let Err(violations) = schema.check(&value) {
+        for v in violations {
+            let line = if v.pointer.is_empty() {
+                format!("{part}: {}", v.message)
+            } else {
+                format!("{part} {v}")
+            };
+            found.push(line);
+        }
+    }
+    Ok(())
+}
+
+/// [`check`] for a body given as text, which must be JSON.
+pub fn check_text(
+    found: &mut Vec<String>,
+    part: &str,
+    schema: &Result<Schema, Error>,
+    text: &str,
+) -> Result<(), Error> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => check(found, part, schema, &value),
+        Err(e) => {
+            found.push(format!("{part} is not JSON: {e}"));
+            Ok(())
+        }
+    }
+}
+
+/// `Ok` when nothing was `found`; else [`Error::Encode`] for a request, [`Error::Decode`] for
+/// an answer (`answer` is its status), naming the operation and listing at most five
+/// violations.
+pub fn refused(found: Vec<String>, operation: &str, answer: Option<u16>) -> Result<(), Error> {
+    if found.is_empty() {
+        return Ok(());
+    }
+    let mut listed: Vec<String> = found.iter().take(MAX_LISTED).cloned().collect();
+    if found.len() > MAX_LISTED {
+        listed.push(format!("and {} more violations", found.len() - MAX_LISTED));
+    }
+    let problems = listed.join("; ");
+    match answer {
+        None => Err(Error::Encode(format!(
+            "request to `{operation}` breaks the contract: {problems}"
+        ))),
+        Some(status) => Err(Error::Decode(format!(
+            "the mock's answer {status} to `{operation}` breaks the contract: {problems}"
+        ))),
     }
 }

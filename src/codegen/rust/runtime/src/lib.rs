@@ -15,6 +15,8 @@
 //!   services without a broker.
 //! * [`mock`]: call recording and programmable responses for the generated HTTP and gRPC mocks.
 //! * [`dispatch`]: what generated message dispatchers share: duplicate detection, replies.
+//! * [`http`]: what generated HTTP clients share: [`http::Response`], [`http::Headers`],
+//!   multipart bodies, and parameters and bodies written in their OpenAPI styles.
 //! * [`validate`] (feature `validate`): messages checked against the JSON Schemas of a contract,
 //!   as [`broker::InMemoryBroker`] validators.
 //!
@@ -27,6 +29,7 @@ pub mod broker;
 pub mod discovery;
 pub mod dispatch;
 mod error;
+pub mod http;
 pub mod messaging;
 pub mod mock;
 pub mod resilience;
